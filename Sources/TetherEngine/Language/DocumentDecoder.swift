@@ -1,0 +1,321 @@
+/// Turns one file's YAML tree into a ``DocumentSpec``, reporting every problem with its place.
+package struct DocumentDecoder {
+  package var reader = NodeReader()
+  let file: String
+
+  package init(file: String) {
+    self.file = file
+  }
+
+  static let topLevel = ["lexicon", "dynamics", "techniques", "signals", "safety", "persona", "personas", "scenario"]
+
+  package mutating func decode(_ root: YAMLNode?) -> DocumentSpec {
+    var doc = DocumentSpec(file: file)
+    guard let root else { return doc }
+    guard let top = reader.fields(root, allowed: Self.topLevel, in: "a scenario file") else { return doc }
+    if top.isEmpty {
+      reader.diagnostics.error(
+        "this file holds none of Tether's sections (\(Self.topLevel.joined(separator: ", ")))", at: root.location)
+    }
+    if let node = top["lexicon"] { doc.lexicon = lexicon(node) }
+    doc.dynamics = reader.list(top["dynamics"], "dynamics").compactMap { dynamic($0) }
+    doc.techniques = reader.list(top["techniques"], "techniques").compactMap { technique($0) }
+    doc.signals = reader.list(top["signals"], "signals").compactMap { signal($0) }
+    if let node = top["safety"] { doc.safety = safety(node) }
+    if let node = top["persona"], let p = persona(node) { doc.personas.append(p) }
+    doc.personas += reader.list(top["personas"], "personas").compactMap { persona($0) }
+    if let node = top["scenario"] { doc.scenario = scenario(node) }
+    return doc
+  }
+
+  // MARK: - Lexicon
+
+  mutating func lexicon(_ node: YAMLNode) -> LexiconSpec? {
+    let allowed = ["delimiters", "clauses", "contractions", "substitutions", "swaps", "reflections", "concepts"]
+    guard let f = reader.fields(node, allowed: allowed, in: "the lexicon") else { return nil }
+    var spec = LexiconSpec(location: node.location)
+    spec.delimiters = reader.plainTexts(f["delimiters"], "delimiters").map { $0.lowercased() }
+    if let c = reader.located(f["clauses"], "clauses") {
+      if let mode = ClauseMode(rawValue: c.value) {
+        spec.clauses = mode
+      } else {
+        reader.diagnostics.error("clauses must be 'first' or 'whole', not '\(c.value)'", at: c.location)
+      }
+    }
+    spec.contractions = reader.textMap(f["contractions"], "contractions")
+    spec.substitutions = reader.textMap(f["substitutions"], "substitutions")
+    spec.swaps = reader.textMap(f["swaps"], "swaps")
+    spec.reflections = reader.textMap(f["reflections"], "reflections")
+    spec.concepts = concepts(f["concepts"])
+    return spec
+  }
+
+  mutating func concepts(_ node: YAMLNode?) -> [ConceptSpec] {
+    reader.pairs(node, "concepts").map { name, value in
+      ConceptSpec(name: name, entries: reader.texts(value, "concept '\(name.value)'"))
+    }
+  }
+
+  // MARK: - Techniques and signals
+
+  mutating func dynamic(_ node: YAMLNode) -> DynamicSpec? {
+    guard let f = reader.fields(node, allowed: ["id", "name", "description"], in: "a dynamic", required: ["id"]),
+      let id = reader.located(f["id"], "id")
+    else { return nil }
+    return DynamicSpec(
+      id: id, name: reader.text(f["name"], "name") ?? id.value,
+      description: reader.text(f["description"], "description") ?? "")
+  }
+
+  mutating func technique(_ node: YAMLNode) -> TechniqueSpec? {
+    let allowed = ["id", "name", "family", "dynamic", "what", "why", "notice", "healthy", "sources", "analogy"]
+    guard let f = reader.fields(node, allowed: allowed, in: "a technique", required: ["id", "name", "dynamic"]),
+      let id = reader.located(f["id"], "id")
+    else { return nil }
+    return TechniqueSpec(
+      id: id, name: reader.text(f["name"], "name") ?? id.value, family: reader.text(f["family"], "family") ?? "",
+      dynamic: reader.located(f["dynamic"], "dynamic"), what: reader.text(f["what"], "what") ?? "",
+      why: reader.text(f["why"], "why") ?? "", notice: reader.text(f["notice"], "notice") ?? "",
+      healthy: reader.text(f["healthy"], "healthy") ?? "", sources: reader.plainTexts(f["sources"], "sources"),
+      analogy: reader.bool(f["analogy"], "analogy") ?? false)
+  }
+
+  mutating func signal(_ node: YAMLNode) -> SignalSpec? {
+    let allowed = ["id", "name", "kind", "description", "notice", "source", "match", "unless", "negatable", "fuzzy"]
+    guard let f = reader.fields(node, allowed: allowed, in: "a signal", required: ["id", "kind", "match"]),
+      let id = reader.located(f["id"], "id")
+    else { return nil }
+    var kind = SignalKind.warning
+    if let k = reader.located(f["kind"], "kind") {
+      if let parsed = SignalKind(rawValue: k.value) {
+        kind = parsed
+      } else {
+        reader.diagnostics.error("a signal's kind must be warning, crisis or exit, not '\(k.value)'", at: k.location)
+      }
+    }
+    return SignalSpec(
+      id: id, name: reader.text(f["name"], "name") ?? id.value, kind: kind,
+      description: reader.text(f["description"], "description") ?? "",
+      notice: reader.text(f["notice"], "notice") ?? "", source: reader.text(f["source"], "source") ?? "",
+      match: reader.texts(f["match"], "match"), unless: reader.texts(f["unless"], "unless"),
+      negatable: reader.bool(f["negatable"], "negatable") ?? (kind != .crisis),
+      fuzzy: reader.bool(f["fuzzy"], "fuzzy") ?? (kind == .crisis))
+  }
+
+  mutating func safety(_ node: YAMLNode) -> SafetySpec? {
+    guard let f = reader.fields(node, allowed: ["crisis_line", "regions", "notice"], in: "safety", required: ["notice"])
+    else { return nil }
+    return SafetySpec(
+      crisisLine: reader.text(f["crisis_line"], "crisis_line") ?? "",
+      regions: reader.textMap(f["regions"], "regions").map { ($0.0.value, $0.1) },
+      notice: reader.text(f["notice"], "notice") ?? "", location: node.location)
+  }
+
+  // MARK: - Personas
+
+  mutating func persona(_ node: YAMLNode) -> PersonaSpec? {
+    let allowed = [
+      "id", "name", "style", "summary", "annotated", "idle", "meters", "variables", "concepts", "memory", "topics",
+      "rules", "events",
+    ]
+    guard let f = reader.fields(node, allowed: allowed, in: "a persona", required: ["id"]),
+      let id = reader.located(f["id"], "id")
+    else { return nil }
+    var meters: [MeterSpec] = []
+    for (name, value) in reader.pairs(f["meters"], "meters") {
+      guard let m = reader.fields(value, allowed: ["start", "min", "max", "label"], in: "meter '\(name.value)'") else {
+        continue
+      }
+      let lo = reader.int(m["min"], "min") ?? 0
+      let hi = reader.int(m["max"], "max") ?? 100
+      if lo > hi { reader.diagnostics.error("meter '\(name.value)': min \(lo) is above max \(hi)", at: value.location) }
+      meters.append(
+        MeterSpec(
+          name: name, start: reader.int(m["start"], "start") ?? lo, min: lo, max: hi,
+          label: reader.text(m["label"], "label")))
+    }
+    var recall: Located<String>?
+    if let memory = f["memory"], let m = reader.fields(memory, allowed: ["recall"], in: "memory") {
+      recall = reader.located(m["recall"], "recall")
+    }
+    var events: [EventKind: [RuleSpec]] = [:]
+    for (name, value) in reader.pairs(f["events"], "events") {
+      guard let kind = EventKind(rawValue: name.value) else {
+        let names = EventKind.allCases.map(\.rawValue)
+        reader.diagnostics.error(
+          "unknown event '\(name.value)'\(didYouMean(name.value, among: names)); events are \(names.joined(separator: ", "))",
+          at: name.location)
+        continue
+      }
+      events[kind] = reader.list(value, "event '\(name.value)'").compactMap { rule($0) }
+    }
+    let idle = reader.double(f["idle"], "idle")
+    if let idle, idle <= 0 { reader.diagnostics.error("idle must be a number of seconds above 0", at: f["idle"]!.location) }
+    return PersonaSpec(
+      id: id, name: reader.text(f["name"], "name") ?? id.value, style: reader.text(f["style"], "style") ?? "",
+      summary: reader.text(f["summary"], "summary") ?? "", annotated: reader.bool(f["annotated"], "annotated") ?? true,
+      idle: idle, meters: meters, variables: reader.textMap(f["variables"], "variables"),
+      concepts: concepts(f["concepts"]), memoryRecall: recall,
+      topics: reader.list(f["topics"], "topics").compactMap { topic($0) },
+      rules: reader.list(f["rules"], "rules").compactMap { rule($0) }, events: events, location: node.location)
+  }
+
+  static let ruleFields = [
+    "id", "keywords", "rank", "priority", "match", "unless", "when", "phase", "after", "replies", "pick", "effects",
+    "ends", "technique", "note", "healthy", "examples",
+  ]
+
+  mutating func topic(_ node: YAMLNode) -> TopicSpec? {
+    let allowed = Self.ruleFields.filter { !["id", "replies", "examples", "match", "unless"].contains($0) } + [
+      "rules", "memory", "memory_pick",
+    ]
+    guard let f = reader.fields(node, allowed: allowed, in: "a topic", required: ["keywords", "rules"]) else {
+      return nil
+    }
+    let defaults = ruleFields(f, at: node.location)
+    var memory: [MemorySpec] = []
+    for item in reader.list(f["memory"], "memory") {
+      guard let m = reader.fields(item, allowed: ["match", "reply"], in: "a memory", required: ["match", "reply"]),
+        let match = reader.located(m["match"], "match"), let reply = reader.located(m["reply"], "reply")
+      else { continue }
+      memory.append(MemorySpec(match: match, reply: reply))
+    }
+    return TopicSpec(
+      keywords: reader.texts(f["keywords"], "keywords"), defaults: defaults,
+      rules: reader.list(f["rules"], "rules").compactMap { rule($0) }, memory: memory,
+      memoryPick: reader.located(f["memory_pick"], "memory_pick"), location: node.location)
+  }
+
+  mutating func rule(_ node: YAMLNode) -> RuleSpec? {
+    guard let f = reader.fields(node, allowed: Self.ruleFields, in: "a rule") else { return nil }
+    var spec = ruleFields(f, at: node.location)
+    spec.id = reader.located(f["id"], "id")
+    spec.match = reader.texts(f["match"], "match")
+    spec.unless = reader.texts(f["unless"], "unless")
+    spec.examples = reader.texts(f["examples"], "examples")
+    spec.replies = reader.list(f["replies"], "replies").compactMap { reply($0) }
+    if f["replies"] == nil {
+      reader.diagnostics.error("a rule needs 'replies': what the persona says", at: node.location)
+    }
+    return spec
+  }
+
+  /// The fields a rule and a topic share.
+  mutating func ruleFields(_ f: [String: YAMLNode], at location: SourceLocation) -> RuleSpec {
+    var spec = RuleSpec(location: location)
+    if f["keywords"] != nil { spec.keywords = reader.texts(f["keywords"], "keywords") }
+    spec.rank = reader.int(f["rank"], "rank")
+    spec.priority = reader.int(f["priority"], "priority")
+    spec.when = reader.located(f["when"], "when")
+    if f["phase"] != nil { spec.phase = reader.texts(f["phase"], "phase") }
+    spec.after = reader.texts(f["after"], "after")
+    if let p = reader.located(f["pick"], "pick") {
+      if let mode = PickMode(rawValue: p.value) {
+        spec.pick = mode
+      } else {
+        reader.diagnostics.error("pick must be cycle, random or weighted, not '\(p.value)'", at: p.location)
+      }
+    }
+    if let e = f["effects"] { spec.effects = effects(e) }
+    spec.ends = reader.bool(f["ends"], "ends")
+    spec.technique = reader.located(f["technique"], "technique")
+    spec.note = reader.text(f["note"], "note")
+    spec.healthy = reader.text(f["healthy"], "healthy")
+    return spec
+  }
+
+  mutating func reply(_ node: YAMLNode) -> ReplySpec? {
+    if let s = node.scalar { return ReplySpec(say: Located(s, node.location), location: node.location) }
+    let allowed = ["say", "goto", "newkey", "rewrite", "weight", "technique", "note", "healthy"]
+    guard let f = reader.fields(node, allowed: allowed, in: "a reply") else { return nil }
+    var spec = ReplySpec(location: node.location)
+    spec.say = reader.located(f["say"], "say")
+    spec.goto = reader.located(f["goto"], "goto")
+    spec.newkey = reader.bool(f["newkey"], "newkey") ?? false
+    spec.rewrite = reader.located(f["rewrite"], "rewrite")
+    spec.weight = reader.double(f["weight"], "weight") ?? 1
+    if spec.weight < 0 { reader.diagnostics.error("weight must not be negative", at: f["weight"]!.location) }
+    spec.technique = reader.located(f["technique"], "technique")
+    spec.note = reader.text(f["note"], "note")
+    spec.healthy = reader.text(f["healthy"], "healthy")
+    let actions = [spec.say != nil, spec.goto != nil, spec.newkey].filter { $0 }.count
+    if actions != 1 {
+      reader.diagnostics.error(
+        "a reply is text ('say'), a redirect ('goto', optionally with 'rewrite') or 'newkey: true': exactly one of them",
+        at: node.location)
+    }
+    if spec.rewrite != nil && spec.goto == nil {
+      reader.diagnostics.error("'rewrite' needs 'goto': the keyword to hand the rewritten line to", at: node.location)
+    }
+    return spec
+  }
+
+  mutating func effects(_ node: YAMLNode) -> EffectsSpec? {
+    guard let f = reader.fields(node, allowed: ["meters", "set", "phase", "remember"], in: "effects") else {
+      return nil
+    }
+    var spec = EffectsSpec()
+    for (name, value) in reader.pairs(f["meters"], "meters") {
+      if let delta = reader.int(value, "the change of meter '\(name.value)'") { spec.meters.append((name, delta)) }
+    }
+    spec.set = reader.pairs(f["set"], "set").compactMap { name, value in
+      reader.located(value, "variable '\(name.value)'").map { (name, $0) }
+    }
+    spec.phase = reader.located(f["phase"], "phase")
+    spec.remember = reader.located(f["remember"], "remember")
+    return spec
+  }
+
+  // MARK: - Scenarios
+
+  mutating func scenario(_ node: YAMLNode) -> ScenarioSpec? {
+    let allowed = [
+      "id", "title", "brief", "objectives", "facilitator_notes", "debrief", "personas", "default_persona", "setting",
+      "demo", "tests",
+    ]
+    guard let f = reader.fields(node, allowed: allowed, in: "a scenario", required: ["id", "title"]),
+      let id = reader.located(f["id"], "id")
+    else { return nil }
+    var meters: [(Located<String>, Int)] = []
+    var variables: [(Located<String>, String)] = []
+    if let s = f["setting"], let sf = reader.fields(s, allowed: ["meters", "variables"], in: "setting") {
+      meters = reader.pairs(sf["meters"], "meters").compactMap { name, value in
+        reader.int(value, "meter '\(name.value)'").map { (name, $0) }
+      }
+      variables = reader.textMap(sf["variables"], "variables")
+    }
+    return ScenarioSpec(
+      id: id, title: reader.text(f["title"], "title") ?? id.value, brief: reader.text(f["brief"], "brief") ?? "",
+      objectives: reader.plainTexts(f["objectives"], "objectives"),
+      facilitatorNotes: reader.text(f["facilitator_notes"], "facilitator_notes") ?? "",
+      debrief: reader.plainTexts(f["debrief"], "debrief"),
+      personas: f["personas"] == nil ? nil : reader.texts(f["personas"], "personas"),
+      defaultPersona: reader.located(f["default_persona"], "default_persona"), settingMeters: meters,
+      settingVariables: variables, demo: reader.plainTexts(f["demo"], "demo"),
+      tests: reader.list(f["tests"], "tests").compactMap { test($0) }, location: node.location)
+  }
+
+  mutating func test(_ node: YAMLNode) -> TestSpec? {
+    guard
+      let f = reader.fields(
+        node, allowed: ["persona", "say", "lines", "expect"], in: "a test", required: ["expect"])
+    else { return nil }
+    var lines = reader.plainTexts(f["lines"], "lines")
+    if let say = reader.text(f["say"], "say") { lines.append(say) }
+    if lines.isEmpty { reader.diagnostics.error("a test needs 'say' or 'lines': what the user types", at: node.location) }
+    guard let e = f["expect"] else { return nil }
+    let allowed = ["rule", "technique", "signals", "crisis", "intent", "ends", "reply", "reply_contains", "meters"]
+    guard let ef = reader.fields(e, allowed: allowed, in: "expect") else { return nil }
+    var expect = ExpectSpec(location: e.location)
+    expect.rule = reader.located(ef["rule"], "rule")
+    expect.technique = reader.located(ef["technique"], "technique")
+    if ef["signals"] != nil { expect.signals = reader.texts(ef["signals"], "signals") }
+    expect.crisis = reader.bool(ef["crisis"], "crisis")
+    if let i = ef["intent"] { expect.intent = .some(i.isNull ? nil : reader.text(i, "intent")) }
+    expect.ends = reader.bool(ef["ends"], "ends")
+    expect.reply = reader.text(ef["reply"], "reply")
+    expect.replyContains = reader.text(ef["reply_contains"], "reply_contains")
+    expect.meters = reader.textMap(ef["meters"], "meters")
+    return TestSpec(persona: reader.located(f["persona"], "persona"), lines: lines, expect: expect, location: node.location)
+  }
+}

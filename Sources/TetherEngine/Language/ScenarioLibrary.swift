@@ -1,0 +1,170 @@
+/// The scenario files of a folder (or a list of files), read and ready to compile.
+///
+/// Shared files (`lexicon.yaml`, `techniques.yaml`, `signals.yaml`, `personas/*.yaml`) serve every
+/// scenario; a scenario file may bring its own lexicon and personas.
+public struct ScenarioLibrary: Sendable {
+  package var documents: [DocumentSpec] = []
+  /// Problems found while reading the files.
+  public private(set) var diagnostics: [Diagnostic] = []
+
+  /// Reads files given as (path, text) pairs; the engine itself never touches the disk.
+  public init(files: [(path: String, text: String)]) {
+    for (path, text) in files {
+      var d = Diagnostics()
+      let root: YAMLNode?
+      do {
+        root = try YAMLReader(file: path).read(text)
+      } catch {
+        d.error(error.message, at: error.location)
+        diagnostics.append(contentsOf: d.all)
+        continue
+      }
+      var decoder = DocumentDecoder(file: path)
+      documents.append(decoder.decode(root))
+      diagnostics.append(contentsOf: decoder.reader.diagnostics.all)
+    }
+  }
+
+  /// The ids of the scenarios, in file order.
+  public var scenarioIDs: [String] { documents.compactMap { $0.scenario?.id.value } }
+
+  /// The ids of the shared personas (those not inside a scenario file).
+  public var sharedPersonaIDs: [String] {
+    documents.filter { $0.scenario == nil }.flatMap { $0.personas.map(\.id.value) }
+  }
+
+  /// The file a scenario was read from.
+  public func file(ofScenario id: String) -> String? {
+    documents.first { $0.scenario?.id.value == id }?.file
+  }
+
+  var sharedLexicon: LexiconSpec? {
+    documents.first { $0.scenario == nil && $0.lexicon != nil }?.lexicon
+  }
+
+  /// Every technique and dynamic of the library.
+  public func catalog() -> (techniques: [Technique], dynamics: [Dynamic], signals: [SignalInfo]) {
+    let dyn = documents.flatMap(\.dynamics).map { Dynamic(id: $0.id.value, name: $0.name, description: $0.description) }
+    let tech = documents.flatMap(\.techniques).map {
+      Technique(
+        id: $0.id.value, name: $0.name, family: $0.family, dynamic: $0.dynamic?.value ?? "", what: $0.what, why: $0.why,
+        notice: $0.notice, healthy: $0.healthy, sources: $0.sources, analogy: $0.analogy)
+    }
+    let sig = documents.flatMap(\.signals).map {
+      SignalInfo(
+        id: $0.id.value, name: $0.name, kind: $0.kind.rawValue, description: $0.description, notice: $0.notice,
+        source: $0.source)
+    }
+    return (tech, dyn, sig)
+  }
+
+  /// Compiles one scenario (or, with `nil`, a scenario of all shared personas). Diagnostics of the
+  /// files read are not repeated here.
+  public func compile(_ scenarioID: String?) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
+    var compiler = Compiler(library: self)
+    let doc = scenarioID.flatMap { id in documents.first { $0.scenario?.id.value == id } }
+    if let scenarioID, doc == nil {
+      compiler.diagnostics.error(
+        "no scenario '\(scenarioID)'\(didYouMean(scenarioID, among: scenarioIDs)); scenarios: \(scenarioIDs.joined(separator: ", "))",
+        at: nil)
+      return (nil, compiler.diagnostics.all)
+    }
+    let spec = doc?.scenario
+
+    // Techniques and dynamics.
+    var dynamics: [String: Dynamic] = [:]
+    var techniques: [String: Technique] = [:]
+    let (techList, dynList, _) = catalog()
+    for d in documents.flatMap(\.dynamics) where dynamics[d.id.value] != nil {
+      compiler.diagnostics.error("the dynamic '\(d.id.value)' is defined twice", at: d.id.location)
+    }
+    for d in dynList { dynamics[d.id] = d }
+    for (t, ts) in zip(techList, documents.flatMap(\.techniques)) {
+      if techniques[t.id] != nil {
+        compiler.diagnostics.error("the technique '\(t.id)' is defined twice", at: ts.id.location)
+      }
+      if let d = ts.dynamic, dynamics[d.value] == nil, !dynamics.isEmpty {
+        compiler.diagnostics.error(
+          "unknown dynamic '\(d.value)'\(didYouMean(d.value, among: dynamics.keys.sorted()))", at: d.location)
+      }
+      techniques[t.id] = t
+    }
+
+    // The lexicon: the scenario's own, or the shared one.
+    let lexiconSpec = doc?.lexicon ?? sharedLexicon
+    let lexicon = lexiconSpec.map(Lexicon.init) ?? Lexicon()
+    var pc = PatternCompiler(lexicon: lexicon, concepts: [:], vocabulary: Vocabulary())
+    let lexiconConcepts = compiler.concepts(lexiconSpec?.concepts ?? [], base: [:], compiler: &pc)
+
+    // Personas: the scenario's own, then the shared ones it names.
+    var available: [String: PersonaSpec] = [:]
+    var order: [String] = []
+    for d in documents where d.scenario == nil {
+      for p in d.personas {
+        if available[p.id.value] != nil {
+          compiler.diagnostics.error("the persona '\(p.id.value)' is defined twice", at: p.id.location)
+        }
+        available[p.id.value] = p
+        order.append(p.id.value)
+      }
+    }
+    let local = doc?.personas ?? []
+    for p in local {
+      if available[p.id.value] == nil { order.append(p.id.value) }
+      available[p.id.value] = p
+    }
+    var wanted: [String] = []
+    if let names = spec?.personas {
+      for n in names {
+        if available[n.value] == nil {
+          compiler.diagnostics.error(
+            "unknown persona '\(n.value)'\(didYouMean(n.value, among: available.keys.sorted())); personas: \(order.joined(separator: ", "))",
+            at: n.location)
+        } else {
+          wanted.append(n.value)
+        }
+      }
+    } else {
+      wanted = local.isEmpty ? order : local.map(\.id.value)
+    }
+    var personas: [Persona] = []
+    for id in wanted {
+      personas.append(
+        compiler.persona(available[id]!, lexiconConcepts: lexiconConcepts, techniques: techniques, pc: &pc))
+    }
+    let detector = compiler.signalDetector(lexicon: sharedLexicon)
+    let safety = documents.compactMap(\.safety).first
+
+    var defaultPersona = wanted.first ?? ""
+    if let d = spec?.defaultPersona {
+      if wanted.contains(d.value) {
+        defaultPersona = d.value
+      } else {
+        compiler.diagnostics.error(
+          "the default persona '\(d.value)' is not one this scenario plays\(didYouMean(d.value, among: wanted))",
+          at: d.location)
+      }
+    }
+    if personas.isEmpty {
+      compiler.diagnostics.error(
+        "scenario '\(scenarioID ?? "")' has no persona to play", at: spec?.location)
+    }
+    for (m, _) in spec?.settingMeters ?? [] where !personas.contains(where: { $0.meters.contains { $0.name == m.value } }) {
+      compiler.diagnostics.error("the setting names the meter '\(m.value)', which no persona of this scenario declares", at: m.location)
+    }
+    // Warnings: concepts nobody uses.
+    for c in (lexiconSpec?.concepts ?? []) where !pc.usedConcepts.contains(c.name.value) && doc?.lexicon != nil {
+      compiler.diagnostics.warning("the concept '\(c.name.value)' is never used", at: c.name.location)
+    }
+
+    let scenario = Scenario(
+      id: spec?.id.value ?? "personas", title: spec?.title ?? "All personas", brief: spec?.brief ?? "",
+      objectives: spec?.objectives ?? [], facilitatorNotes: spec?.facilitatorNotes ?? "", debrief: spec?.debrief ?? [],
+      demo: spec?.demo ?? [], file: doc?.file ?? "", defaultPersonaID: defaultPersona, personas: personas,
+      lexicon: lexicon, vocabulary: pc.vocabulary, signals: detector, techniques: techniques, dynamics: dynamics,
+      safetyNotice: safety?.notice, crisisLine: safety?.crisisLine ?? SafetyNotice.defaultCrisisLine,
+      regions: safety?.regions ?? [], settingMeters: spec?.settingMeters.map { ($0.0.value, $0.1) } ?? [],
+      settingVariables: spec?.settingVariables.map { ($0.0.value, $0.1) } ?? [], tests: spec?.tests ?? [])
+    return (compiler.diagnostics.hasErrors ? nil : scenario, compiler.diagnostics.all)
+  }
+}

@@ -1,0 +1,231 @@
+/// A value read from a scenario file, with where it was written.
+package struct Located<Value: Sendable>: Sendable {
+  package var value: Value
+  package var location: SourceLocation
+
+  package init(_ value: Value, _ location: SourceLocation) {
+    self.value = value
+    self.location = location
+  }
+}
+
+/// How a line is split into clauses for rule selection.
+package enum ClauseMode: String, Sendable {
+  /// ELIZA's rule: only the first clause that holds a keyword is used.
+  case first
+  /// The whole line is used.
+  case whole
+}
+
+/// The `lexicon` section, as written.
+package struct LexiconSpec: Sendable {
+  package var delimiters: [String] = []
+  package var clauses: ClauseMode = .whole
+  package var contractions: [(Located<String>, String)] = []
+  package var substitutions: [(Located<String>, String)] = []
+  package var swaps: [(Located<String>, String)] = []
+  package var reflections: [(Located<String>, String)] = []
+  package var concepts: [ConceptSpec] = []
+  package var location: SourceLocation
+}
+
+/// A named set of words and phrases.
+package struct ConceptSpec: Sendable {
+  package var name: Located<String>
+  package var entries: [Located<String>]
+}
+
+/// A psychological dynamic a technique leans on.
+package struct DynamicSpec: Sendable {
+  package var id: Located<String>
+  package var name: String
+  package var description: String
+}
+
+/// One technique of the taxonomy.
+package struct TechniqueSpec: Sendable {
+  package var id: Located<String>
+  package var name: String
+  package var family: String
+  package var dynamic: Located<String>?
+  package var what: String
+  package var why: String
+  package var notice: String
+  package var healthy: String
+  package var sources: [String]
+  package var analogy: Bool
+}
+
+/// What a signal means for the conversation.
+package enum SignalKind: String, Sendable, Codable {
+  case warning, crisis, exit
+}
+
+/// One user-side signal: a warning sign, a crisis signal or exit intent.
+package struct SignalSpec: Sendable {
+  package var id: Located<String>
+  package var name: String
+  package var kind: SignalKind
+  package var description: String
+  package var notice: String
+  package var source: String
+  package var match: [Located<String>]
+  package var unless: [Located<String>]
+  package var negatable: Bool
+  package var fuzzy: Bool
+}
+
+/// The `safety` section: the crisis line and the out-of-character notice.
+package struct SafetySpec: Sendable {
+  package var crisisLine: String
+  package var regions: [(String, String)]
+  package var notice: String
+  package var location: SourceLocation
+}
+
+/// A meter a persona declares.
+package struct MeterSpec: Sendable {
+  package var name: Located<String>
+  package var start: Int
+  package var min: Int
+  package var max: Int
+  package var label: String?
+}
+
+/// How a reply variant is chosen.
+package enum PickMode: String, Sendable {
+  case cycle, random, weighted
+}
+
+/// One reply variant: text, or an action (ELIZA's `=KEY`, `NEWKEY`, `PRE`).
+package struct ReplySpec: Sendable {
+  package var say: Located<String>?
+  package var goto: Located<String>?
+  package var newkey: Bool = false
+  package var rewrite: Located<String>?
+  package var weight: Double = 1
+  package var technique: Located<String>?
+  package var note: String?
+  package var healthy: String?
+  package var location: SourceLocation
+}
+
+/// What a rule changes when it answers.
+package struct EffectsSpec: Sendable {
+  package var meters: [(Located<String>, Int)] = []
+  package var set: [(Located<String>, Located<String>)] = []
+  package var phase: Located<String>?
+  package var remember: Located<String>?
+}
+
+/// One rule as written (inside a topic, `rules`, or an event).
+package struct RuleSpec: Sendable {
+  package var id: Located<String>?
+  package var keywords: [Located<String>]?
+  package var rank: Int?
+  package var priority: Int?
+  package var match: [Located<String>] = []
+  package var unless: [Located<String>] = []
+  package var when: Located<String>?
+  package var phase: [Located<String>]?
+  package var after: [Located<String>] = []
+  package var replies: [ReplySpec] = []
+  package var pick: PickMode?
+  package var effects: EffectsSpec?
+  package var ends: Bool?
+  package var technique: Located<String>?
+  package var note: String?
+  package var healthy: String?
+  package var examples: [Located<String>] = []
+  package var location: SourceLocation
+}
+
+/// An ELIZA-style memory transformation.
+package struct MemorySpec: Sendable {
+  package var match: Located<String>
+  package var reply: Located<String>
+}
+
+/// A keyword group: keywords, a rank, rules, and defaults for them.
+package struct TopicSpec: Sendable {
+  package var keywords: [Located<String>]
+  package var defaults: RuleSpec
+  package var rules: [RuleSpec]
+  package var memory: [MemorySpec]
+  package var memoryPick: Located<String>?
+  package var location: SourceLocation
+}
+
+/// The events a persona can answer besides user lines.
+package enum EventKind: String, Sendable, CaseIterable {
+  case start, silence, exit, crisis, fallback
+}
+
+/// A persona as written.
+package struct PersonaSpec: Sendable {
+  package var id: Located<String>
+  package var name: String
+  package var style: String
+  package var summary: String
+  package var annotated: Bool
+  package var idle: Double?
+  package var meters: [MeterSpec]
+  package var variables: [(Located<String>, String)]
+  package var concepts: [ConceptSpec]
+  package var memoryRecall: Located<String>?
+  package var topics: [TopicSpec]
+  package var rules: [RuleSpec]
+  package var events: [EventKind: [RuleSpec]]
+  package var location: SourceLocation
+}
+
+/// What a scenario test expects of a turn.
+package struct ExpectSpec: Sendable {
+  package var rule: Located<String>?
+  package var technique: Located<String>?
+  package var signals: [Located<String>]?
+  package var crisis: Bool?
+  package var intent: String??
+  package var ends: Bool?
+  package var reply: String?
+  package var replyContains: String?
+  package var meters: [(Located<String>, String)] = []
+  package var location: SourceLocation
+}
+
+/// One expectation of a scenario.
+package struct TestSpec: Sendable {
+  package var persona: Located<String>?
+  package var lines: [String]
+  package var expect: ExpectSpec
+  package var location: SourceLocation
+}
+
+/// A scenario as written.
+package struct ScenarioSpec: Sendable {
+  package var id: Located<String>
+  package var title: String
+  package var brief: String
+  package var objectives: [String]
+  package var facilitatorNotes: String
+  package var debrief: [String]
+  package var personas: [Located<String>]?
+  package var defaultPersona: Located<String>?
+  package var settingMeters: [(Located<String>, Int)]
+  package var settingVariables: [(Located<String>, String)]
+  package var demo: [String]
+  package var tests: [TestSpec]
+  package var location: SourceLocation
+}
+
+/// Everything one file holds.
+package struct DocumentSpec: Sendable {
+  package var file: String
+  package var lexicon: LexiconSpec?
+  package var dynamics: [DynamicSpec] = []
+  package var techniques: [TechniqueSpec] = []
+  package var signals: [SignalSpec] = []
+  package var safety: SafetySpec?
+  package var personas: [PersonaSpec] = []
+  package var scenario: ScenarioSpec?
+}

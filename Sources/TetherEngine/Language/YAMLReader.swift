@@ -1,0 +1,174 @@
+import CLibYAML
+
+/// Reads YAML text into ``YAMLNode`` trees from libyaml's parse events.
+///
+/// Aliases are expanded as they are read, against a budget: a "billion laughs" file is refused
+/// at the alias that would pass it, in time linear in the file's size.
+package struct YAMLReader {
+  /// The most nodes one document may expand to, aliases included.
+  package static let nodeBudget = 200_000
+
+  /// A YAML syntax error or a refused document, with its place.
+  package struct Failure: Error, Sendable {
+    package var message: String
+    package var location: SourceLocation
+  }
+
+  package let file: String
+
+  package init(file: String) {
+    self.file = file
+  }
+
+  /// Reads the first document of `text`; an empty document gives `nil`.
+  package func read(_ text: String) throws(Failure) -> YAMLNode? {
+    var bytes = Array(text.utf8)
+    if bytes.isEmpty { return nil }
+    bytes.append(0)
+    var parser = yaml_parser_t()
+    guard yaml_parser_initialize(&parser) == 1 else {
+      throw Failure(message: "could not start the YAML reader", location: at(1, 1))
+    }
+    defer { yaml_parser_delete(&parser) }
+    return try bytes.withUnsafeBufferPointer { (buffer) throws(Failure) -> YAMLNode? in
+      yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count - 1)
+      yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+      var builder = Builder(file: file)
+      while true {
+        var event = yaml_event_t()
+        guard yaml_parser_parse(&parser, &event) == 1 else {
+          let problem = parser.problem.map { String(cString: $0) } ?? "not valid YAML"
+          let context = parser.context.map { String(cString: $0) }
+          let mark = parser.problem_mark
+          var message = "YAML syntax: \(problem)"
+          if let context { message += " (\(context))" }
+          throw Failure(message: message, location: at(Int(mark.line) + 1, Int(mark.column) + 1))
+        }
+        defer { yaml_event_delete(&event) }
+        let done = try builder.consume(&event)
+        if done { break }
+      }
+      return builder.root
+    }
+  }
+
+  private func at(_ line: Int, _ column: Int) -> SourceLocation {
+    SourceLocation(file: file, line: line, column: column)
+  }
+
+  /// Builds the tree from events, one open collection at a time.
+  private struct Builder {
+    enum Open {
+      case sequence([YAMLNode], SourceLocation, anchor: String?)
+      case mapping([(key: YAMLNode, value: YAMLNode)], pendingKey: YAMLNode?, keys: Set<String>, SourceLocation, anchor: String?)
+    }
+
+    let file: String
+    var stack: [Open] = []
+    var root: YAMLNode?
+    var anchors: [String: (node: YAMLNode, size: Int)] = [:]
+    var sizes: [Int] = []  // node counts of the open collections
+    var total = 0
+    var documents = 0
+
+    init(file: String) { self.file = file }
+
+    func location(_ mark: yaml_mark_t) -> SourceLocation {
+      SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    static func text(_ pointer: UnsafeMutablePointer<yaml_char_t>?, _ length: Int) -> String {
+      guard let pointer else { return "" }
+      return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+    }
+
+    static func cString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+      guard let pointer else { return nil }
+      return String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+    }
+
+    /// Returns true when the first document is complete.
+    mutating func consume(_ event: inout yaml_event_t) throws(Failure) -> Bool {
+      let here = location(event.start_mark)
+      switch event.type {
+      case YAML_STREAM_END_EVENT:
+        return true
+      case YAML_DOCUMENT_START_EVENT:
+        documents += 1
+        if documents > 1 {
+          throw Failure(message: "a scenario file holds one YAML document; remove the second '---'", location: here)
+        }
+      case YAML_SCALAR_EVENT:
+        let s = event.data.scalar
+        let value = Self.text(s.value, Int(s.length))
+        let plain = s.style == YAML_PLAIN_SCALAR_STYLE
+        let tag = Self.cString(s.tag)
+        if let tag, tag != "tag:yaml.org,2002:str", tag != "!" {
+          throw Failure(message: "YAML tags (\(tag)) are not used in scenario files; remove it", location: here)
+        }
+        let node = YAMLNode(.scalar(value, plain: plain && tag == nil), at: here)
+        try add(node, size: 1, anchor: Self.cString(s.anchor))
+      case YAML_ALIAS_EVENT:
+        let name = Self.cString(event.data.alias.anchor) ?? ""
+        guard let anchored = anchors[name] else {
+          throw Failure(message: "unknown YAML alias '*\(name)'", location: here)
+        }
+        try add(anchored.node, size: anchored.size, anchor: nil)
+      case YAML_SEQUENCE_START_EVENT:
+        try push()
+        stack.append(.sequence([], here, anchor: Self.cString(event.data.sequence_start.anchor)))
+      case YAML_MAPPING_START_EVENT:
+        try push()
+        stack.append(.mapping([], pendingKey: nil, keys: [], here, anchor: Self.cString(event.data.mapping_start.anchor)))
+      case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+        let size = sizes.removeLast()
+        switch stack.removeLast() {
+        case .sequence(let items, let start, let anchor):
+          try add(YAMLNode(.sequence(items), at: start), size: size, anchor: anchor)
+        case .mapping(let pairs, _, _, let start, let anchor):
+          try add(YAMLNode(.mapping(pairs), at: start), size: size, anchor: anchor)
+        }
+      default:
+        break
+      }
+      return false
+    }
+
+    mutating func push() throws(Failure) {
+      sizes.append(1)
+    }
+
+    mutating func add(_ node: YAMLNode, size: Int, anchor: String?) throws(Failure) {
+      total += size
+      if total > YAMLReader.nodeBudget || size > YAMLReader.nodeBudget {
+        throw Failure(
+          message: "this file expands to more than \(YAMLReader.nodeBudget) YAML nodes (through aliases); refused",
+          location: node.location)
+      }
+      if let anchor { anchors[anchor] = (node, size) }
+      guard let top = stack.popLast() else {
+        if root == nil { root = node }
+        return
+      }
+      sizes[sizes.count - 1] += size
+      switch top {
+      case .sequence(var items, let start, let a):
+        items.append(node)
+        stack.append(.sequence(items, start, anchor: a))
+      case .mapping(var pairs, let pendingKey, var keys, let start, let a):
+        if let key = pendingKey {
+          pairs.append((key, node))
+          stack.append(.mapping(pairs, pendingKey: nil, keys: keys, start, anchor: a))
+        } else {
+          guard let text = node.scalar else {
+            throw Failure(message: "a mapping key must be a plain name, not \(node.kindName)", location: node.location)
+          }
+          if !keys.insert(text).inserted {
+            throw Failure(message: "duplicate key '\(text)' in this mapping", location: node.location)
+          }
+          stack.append(.mapping(pairs, pendingKey: node, keys: keys, start, anchor: a))
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+/// A compiled lexicon: how raw text becomes the words patterns match.
+package struct Lexicon: Sendable {
+  package var delimiterScalars: Set<Unicode.Scalar> = []
+  package var delimiterWords: Set<String> = []
+  package var clauses: ClauseMode = .whole
+  package var contractions: [String: [String]] = [:]
+  package var substitutions: [String: [String]] = [:]
+  package var swaps: [String: [String]] = [:]
+  /// Reflections keyed by their first word; each entry lists (phrase, replacement), longest first.
+  package var reflections: [String: [([String], [String])]] = [:]
+
+  package init() {}
+
+  /// Builds a lexicon from its spec; concepts are compiled separately.
+  package init(_ spec: LexiconSpec) {
+    for d in spec.delimiters {
+      let scalars = Array(d.unicodeScalars)
+      if scalars.count == 1, !scalars[0].properties.isAlphabetic {
+        delimiterScalars.insert(scalars[0])
+      } else {
+        delimiterWords.insert(d.lowercased())
+      }
+    }
+    clauses = spec.clauses
+    func words(_ s: String) -> [String] { Normalizer.rawWords(s) }
+    for (k, v) in spec.contractions { contractions[Normalizer.foldWord(k.value)] = words(v) }
+    for (k, v) in spec.substitutions { substitutions[Normalizer.foldWord(k.value)] = words(v) }
+    for (k, v) in spec.swaps { swaps[Normalizer.foldWord(k.value)] = words(v) }
+    for (k, v) in spec.reflections {
+      let phrase = words(k.value)
+      guard let first = phrase.first else { continue }
+      reflections[first, default: []].append((phrase, words(v)))
+    }
+    for key in reflections.keys { reflections[key]!.sort { $0.0.count > $1.0.count } }
+  }
+
+  /// Expands contractions and applies substitutions to one folded word (not swaps).
+  package func expand(_ word: String) -> [String] {
+    var out: [String] = []
+    for w in contractions[word] ?? [word] {
+      if let sub = substitutions[w] {
+        for s in sub { out.append(contentsOf: contractions[s] ?? [s]) }
+      } else {
+        out.append(w)
+      }
+    }
+    return out
+  }
+
+  /// Applies the reflections to captured words: "my job" → "your job".
+  package func reflect(_ words: ArraySlice<String>) -> [String] {
+    var out: [String] = []
+    var i = words.startIndex
+    outer: while i < words.endIndex {
+      if let options = reflections[words[i]] {
+        for (phrase, replacement) in options where i + phrase.count <= words.endIndex {
+          if words[i..<(i + phrase.count)].elementsEqual(phrase) {
+            out.append(contentsOf: replacement)
+            i += phrase.count
+            continue outer
+          }
+        }
+      }
+      out.append(words[i])
+      i += 1
+    }
+    return out
+  }
+}

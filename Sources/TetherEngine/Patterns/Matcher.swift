@@ -1,0 +1,112 @@
+/// Matches compiled patterns against a line's word ids in time linear in the line's length.
+///
+/// A depth-first search that tries each `*` as short as possible and each phrase longest
+/// first, remembering every (element, position) that failed: no pair is explored twice, and
+/// each `*` scans each position at most once, so no pattern can make it blow up.
+package struct Matcher {
+  private var failed: [UInt32] = []
+  private var generation: UInt32 = 0
+  private var starLimit: [Int] = []
+  private var ids: [Int32] = []
+  private var count = 0
+  private var elements: [Pattern.Element] = []
+  private var captureSlot: [Int] = []
+  private(set) var captures: [Range<Int>] = []
+  /// Where each element of the last successful match matched.
+  package private(set) var spans: [Range<Int>] = []
+  /// Steps taken by the last call to ``match(_:_:)``: the property tests count them.
+  package private(set) var steps = 0
+
+  package init() {}
+
+  /// Matches `pattern` against `ids` (a whole clause). Returns the captures' ranges, or nil.
+  package mutating func match(_ pattern: Pattern, _ ids: [Int32]) -> [Range<Int>]? {
+    // A cheap prefilter: every required word must be present.
+    for w in pattern.requiredWords where !ids.contains(w) { return nil }
+    self.ids = ids
+    count = ids.count
+    elements = pattern.elements
+    let cells = (elements.count + 1) * (count + 1)
+    if failed.count < cells { failed = [UInt32](repeating: 0, count: cells) }
+    generation &+= 1
+    if generation == 0 {
+      for k in failed.indices { failed[k] = 0 }
+      generation = 1
+    }
+    starLimit = [Int](repeating: Int.max, count: elements.count)
+    captureSlot = []
+    var slot = 0
+    for e in elements {
+      switch e {
+      case .star(let c), .phrase(_, let c):
+        captureSlot.append(c ? slot : -1)
+        if c { slot += 1 }
+      case .word: captureSlot.append(-1)
+      }
+    }
+    captures = [Range<Int>](repeating: 0..<0, count: slot)
+    spans = [Range<Int>](repeating: 0..<0, count: elements.count)
+    steps = 0
+    return step(0, 0) ? captures : nil
+  }
+
+  private mutating func step(_ i: Int, _ pos: Int) -> Bool {
+    steps += 1
+    if i == elements.count { return pos == count }
+    let cell = i * (count + 1) + pos
+    if failed[cell] == generation { return false }
+    var ok = false
+    switch elements[i] {
+    case .word(let id):
+      ok = pos < count && ids[pos] == id && step(i + 1, pos + 1)
+      if ok { record(i, pos..<(pos + 1)) }
+    case .star:
+      if i == elements.count - 1 {
+        ok = true
+        record(i, pos..<count)
+      } else if pos < starLimit[i] {
+        let limit = min(count, starLimit[i])
+        var end = pos
+        while end <= limit {
+          if step(i + 1, end) {
+            ok = true
+            record(i, pos..<end)
+            break
+          }
+          end += 1
+        }
+        // Every end from `pos` on failed: so does this star from any later position.
+        if !ok { starLimit[i] = pos }
+      }
+    case .phrase(let set, _):
+      for phrase in set.multi where pos + phrase.count <= count {
+        var same = true
+        for (k, w) in phrase.enumerated() where ids[pos + k] != w {
+          same = false
+          break
+        }
+        if same, step(i + 1, pos + phrase.count) {
+          record(i, pos..<(pos + phrase.count))
+          ok = true
+          break
+        }
+      }
+      if !ok, pos < count, set.singles.contains(ids[pos]), step(i + 1, pos + 1) {
+        record(i, pos..<(pos + 1))
+        ok = true
+      }
+      if !ok, set.allowsEmpty, step(i + 1, pos) {
+        record(i, pos..<pos)
+        ok = true
+      }
+    }
+    if !ok { failed[cell] = generation }
+    return ok
+  }
+
+  private mutating func record(_ i: Int, _ range: Range<Int>) {
+    spans[i] = range
+    let s = captureSlot[i]
+    if s >= 0 { captures[s] = range }
+  }
+}

@@ -1,0 +1,109 @@
+/// Turns a raw user line into normalized tokens: case, Unicode, punctuation, contractions, swaps.
+package enum Normalizer {
+  /// The most words of one line that are read; the rest is ignored.
+  package static let maxWords = 10_000
+
+  /// Folds one scalar: curly quotes to straight ones, full-width letters to ASCII, upper to lower case.
+  @inline(__always)
+  static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+    let v = s.value
+    if v < 0x80 {
+      if v >= 65 && v <= 90 { return Unicode.Scalar(v + 32)! }
+      return s
+    }
+    switch v {
+    case 0x2018, 0x2019, 0x201B, 0x2032, 0x02BC, 0x0060, 0x00B4: return "'"
+    case 0x201C, 0x201D, 0x201E, 0x2033: return "\""
+    case 0x2026: return "."
+    case 0xFF01...0xFF5E: return fold(Unicode.Scalar(v - 0xFEE0)!)
+    case 0x3002, 0xFF61: return "."
+    case 0x3001, 0xFF64: return ","
+    default: return s
+    }
+  }
+
+  @inline(__always)
+  static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    if v < 0x80 {
+      return (v >= 97 && v <= 122) || (v >= 48 && v <= 57) || (v >= 65 && v <= 90)
+    }
+    let p = s.properties
+    return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+  }
+
+  /// Lower-cases and folds one word written in a scenario file.
+  package static func foldWord(_ word: String) -> String {
+    rawWords(word).joined(separator: " ")
+  }
+
+  /// Splits text into folded words, dropping punctuation (no delimiters, no lexicon).
+  package static func rawWords(_ text: String) -> [String] {
+    var words: [String] = []
+    scan(text, delimiters: []) { word in
+      if let word { words.append(word) }
+    }
+    return words
+  }
+
+  /// Calls `emit` with each folded word, and with `nil` at each delimiter mark.
+  static func scan(_ text: String, delimiters: Set<Unicode.Scalar>, _ emit: (String?) -> Void) {
+    var current = String.UnicodeScalarView()
+    var pendingApostrophe = false
+    var emitted = 0
+    func flush() {
+      if !current.isEmpty {
+        var word = String(current)
+        if word.unicodeScalars.contains(where: { $0.value >= 0x80 }) { word = word.lowercased() }
+        emit(word)
+        emitted += 1
+      }
+      current = String.UnicodeScalarView()
+      pendingApostrophe = false
+    }
+    for raw in text.unicodeScalars {
+      if emitted >= maxWords { return }
+      let s = fold(raw)
+      if isWordScalar(s) {
+        if pendingApostrophe {
+          current.append("'")
+          pendingApostrophe = false
+        }
+        current.append(s)
+      } else if s == "'" && !current.isEmpty {
+        pendingApostrophe = true
+      } else if delimiters.contains(s) {
+        flush()
+        emit(nil)
+      } else {
+        flush()
+      }
+    }
+    flush()
+  }
+
+  /// Normalizes a user line for a lexicon and vocabulary.
+  package static func normalize(_ text: String, lexicon: Lexicon, vocabulary: Vocabulary) -> NormalizedLine {
+    var line = NormalizedLine()
+    let splitClauses = lexicon.clauses == .first
+    func mark() {
+      if splitClauses, line.clauseStarts.last != line.tokens.count { line.clauseStarts.append(line.tokens.count) }
+    }
+    scan(text, delimiters: lexicon.delimiterScalars) { raw in
+      guard let raw else { return mark() }
+      if splitClauses && lexicon.delimiterWords.contains(raw) { return mark() }
+      for word in lexicon.expand(raw) {
+        let key = vocabulary.id(word)
+        if let swapped = lexicon.swaps[word] {
+          for (i, w) in swapped.enumerated() {
+            line.tokens.append(Token(word: w, id: vocabulary.id(w), key: i == 0 ? key : Vocabulary.unknown))
+          }
+        } else {
+          line.tokens.append(Token(word: word, id: key, key: key))
+        }
+      }
+    }
+    if line.clauseStarts.last == line.tokens.count && line.clauseStarts.count > 1 { line.clauseStarts.removeLast() }
+    return line
+  }
+}

@@ -1,0 +1,171 @@
+/// A compiled pattern: elements over word ids, matched in linear time by ``Matcher``.
+package struct Pattern: Sendable {
+  package enum Element: Sendable {
+    /// One literal word.
+    case word(Int32)
+    /// Any number of words; captured unless it is the implicit wildcard of an unanchored end.
+    case star(capture: Bool)
+    /// One phrase of a set (a concept or alternatives), captured or not.
+    case phrase(PhraseSet, capture: Bool)
+  }
+
+  package var elements: [Element]
+  /// The pattern as written, for explanations.
+  package var source: String
+  /// How many captures a match yields.
+  package var captureCount: Int
+  /// Literal words every match must contain.
+  package var requiredWords: [Int32]
+  /// Phrase sets one of whose first words every match must contain (concepts, alternatives).
+  package var requiredSets: [PhraseSet]
+}
+
+/// A problem in a pattern's text.
+package struct PatternError: Error, Sendable {
+  package var message: String
+  /// Offset of the problem in the pattern text, in characters.
+  package var offset: Int
+}
+
+/// Parses pattern text into a ``Pattern``.
+package struct PatternCompiler {
+  package var lexicon: Lexicon
+  package var concepts: [String: PhraseSet]
+  package var vocabulary: Vocabulary
+  /// Concept names used, so `check` can warn about unused ones.
+  package var usedConcepts: Set<String> = []
+
+  package init(lexicon: Lexicon, concepts: [String: PhraseSet], vocabulary: Vocabulary) {
+    self.lexicon = lexicon
+    self.concepts = concepts
+    self.vocabulary = vocabulary
+  }
+
+  /// Words of one literal, folded and with contractions expanded (not substitutions).
+  func literal(_ text: String) -> [String] {
+    Normalizer.rawWords(text).flatMap { lexicon.contractions[$0] ?? [$0] }
+  }
+
+  package mutating func compile(_ source: String) throws(PatternError) -> Pattern {
+    let chars = Array(source)
+    var elements: [Pattern.Element] = []
+    var anchoredStart = false, anchoredEnd = false
+    var captures = 0
+    var required: [Int32] = []
+    var requiredSets: [PhraseSet] = []
+    var i = 0
+
+    func phrases(_ body: String, at offset: Int) throws(PatternError) -> PhraseSet {
+      var set = PhraseSet()
+      for alternative in body.split(separator: "|", omittingEmptySubsequences: false) {
+        let words = literal(String(alternative))
+        if words.isEmpty && !alternative.allSatisfy(\.isWhitespace) {
+          throw PatternError(message: "'\(alternative)' holds no word", offset: offset)
+        }
+        if words.isEmpty {
+          throw PatternError(message: "an empty alternative ('||' or '(|'); remove it", offset: offset)
+        }
+        set.insert(words.map { vocabulary.intern($0) })
+      }
+      return set
+    }
+
+    func closing(_ close: Character, from start: Int) throws(PatternError) -> Int {
+      var j = start + 1
+      while j < chars.count, chars[j] != close {
+        if "([{".contains(chars[j]) {
+          throw PatternError(message: "'\(chars[j])' cannot be nested inside '\(chars[start])'", offset: j)
+        }
+        j += 1
+      }
+      if j == chars.count { throw PatternError(message: "'\(chars[start])' is never closed with '\(close)'", offset: start) }
+      return j
+    }
+
+    while i < chars.count {
+      let c = chars[i]
+      if c.isWhitespace {
+        i += 1
+        continue
+      }
+      switch c {
+      case "*":
+        if case .star? = elements.last {
+          throw PatternError(message: "two '*' in a row match the same as one; remove one", offset: i)
+        }
+        elements.append(.star(capture: true))
+        captures += 1
+        i += 1
+      case "^":
+        if !elements.isEmpty { throw PatternError(message: "'^' can only start a pattern", offset: i) }
+        anchoredStart = true
+        i += 1
+      case "$":
+        let rest = chars[(i + 1)...].allSatisfy(\.isWhitespace)
+        if !rest { throw PatternError(message: "'$' can only end a pattern", offset: i) }
+        anchoredEnd = true
+        i += 1
+      case "(", "[":
+        let close: Character = c == "(" ? ")" : "]"
+        let j = try closing(close, from: i)
+        var set = try phrases(String(chars[(i + 1)..<j]), at: i)
+        if c == "(" {
+          elements.append(.phrase(set, capture: true))
+          captures += 1
+          requiredSets.append(set)
+        } else {
+          set.allowsEmpty = true
+          elements.append(.phrase(set, capture: false))
+        }
+        i = j + 1
+      case "{":
+        let j = try closing("}", from: i)
+        let name = String(chars[(i + 1)..<j]).trimmingSpaces
+        guard let set = concepts[name] else {
+          throw PatternError(
+            message: "unknown concept '{\(name)}'\(didYouMean(name, among: concepts.keys.sorted()))", offset: i)
+        }
+        usedConcepts.insert(name)
+        elements.append(.phrase(set, capture: true))
+        captures += 1
+        if !set.allowsEmpty { requiredSets.append(set) }
+        i = j + 1
+      case ")", "]", "}", "|":
+        throw PatternError(message: "'\(c)' without its opening bracket", offset: i)
+      default:
+        var j = i
+        while j < chars.count, !chars[j].isWhitespace, !"*()[]{}|^$".contains(chars[j]) { j += 1 }
+        let text = String(chars[i..<j])
+        let words = literal(text)
+        if words.isEmpty { throw PatternError(message: "'\(text)' is not a word a line can hold", offset: i) }
+        for w in words {
+          let id = vocabulary.intern(w)
+          elements.append(.word(id))
+          required.append(id)
+        }
+        i = j
+      }
+    }
+    if elements.isEmpty && !anchoredStart && !anchoredEnd {
+      throw PatternError(message: "an empty pattern; write '*' to match any line", offset: 0)
+    }
+    if !anchoredStart, !elements.isEmpty, !isStar(elements[0]) { elements.insert(.star(capture: false), at: 0) }
+    if !anchoredEnd, !elements.isEmpty, !isStar(elements[elements.count - 1]) { elements.append(.star(capture: false)) }
+    return Pattern(
+      elements: elements, source: source, captureCount: captures, requiredWords: required, requiredSets: requiredSets)
+  }
+
+  private func isStar(_ e: Pattern.Element) -> Bool {
+    if case .star = e { return true }
+    return false
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    var s = Substring(self)
+    while s.first?.isWhitespace == true { s = s.dropFirst() }
+    while s.last?.isWhitespace == true { s = s.dropLast() }
+    return String(s)
+  }
+}

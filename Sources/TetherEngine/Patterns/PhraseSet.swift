@@ -1,0 +1,33 @@
+/// A set of words and phrases, as ids: a concept, or the alternatives of `(a|b c)`.
+package struct PhraseSet: Sendable {
+  package var singles: Set<Int32> = []
+  /// Phrases of two or more words, longest first.
+  package var multi: [[Int32]] = []
+  /// True when the empty phrase is in the set (an `[optional]` element).
+  package var allowsEmpty = false
+
+  package init() {}
+
+  package mutating func insert(_ phrase: [Int32]) {
+    switch phrase.count {
+    case 0: allowsEmpty = true
+    case 1: singles.insert(phrase[0])
+    default:
+      if !multi.contains(phrase) {
+        multi.append(phrase)
+        multi.sort { $0.count > $1.count }
+      }
+    }
+  }
+
+  package mutating func formUnion(_ other: PhraseSet) {
+    singles.formUnion(other.singles)
+    for p in other.multi { insert(p) }
+    allowsEmpty = allowsEmpty || other.allowsEmpty
+  }
+
+  /// Every word that can start a phrase of the set.
+  package var firstWords: Set<Int32> {
+    singles.union(multi.map { $0[0] })
+  }
+}

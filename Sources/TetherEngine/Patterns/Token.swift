@@ -1,0 +1,37 @@
+/// One normalized word of a user's line.
+package struct Token: Sendable, Equatable {
+  /// The word after contractions, substitutions and swaps, lower-cased.
+  package var word: String
+  /// `word`'s id in the scenario's vocabulary.
+  package var id: Int32
+  /// The id of the word as typed (before a swap): keywords are recognized on it.
+  package var key: Int32
+
+  package init(word: String, id: Int32, key: Int32) {
+    self.word = word
+    self.id = id
+    self.key = key
+  }
+}
+
+/// A normalized line: its words and where each clause starts.
+package struct NormalizedLine: Sendable, Equatable {
+  package var tokens: [Token] = []
+  /// Indices into `tokens` where a clause starts (the first is always 0).
+  package var clauseStarts: [Int] = [0]
+
+  package init() {}
+
+  /// The clauses as ranges of `tokens`.
+  package var clauses: [Range<Int>] {
+    var result: [Range<Int>] = []
+    for (i, start) in clauseStarts.enumerated() {
+      let end = i + 1 < clauseStarts.count ? clauseStarts[i + 1] : tokens.count
+      if end > start { result.append(start..<end) }
+    }
+    return result
+  }
+
+  /// The words joined by spaces.
+  package var text: String { tokens.map(\.word).joined(separator: " ") }
+}

@@ -1,0 +1,368 @@
+/// Compiles the specs of a library into a ``Scenario``, reporting every problem with its place.
+struct Compiler {
+  var diagnostics = Diagnostics()
+  let library: ScenarioLibrary
+
+  init(library: ScenarioLibrary) {
+    self.library = library
+  }
+
+  // MARK: - Lexicon and concepts
+
+  mutating func concepts(_ specs: [ConceptSpec], base: [String: PhraseSet], compiler: inout PatternCompiler)
+    -> [String: PhraseSet]
+  {
+    var raw: [String: ConceptSpec] = [:]
+    for c in specs {
+      if raw[c.name.value] != nil || base[c.name.value] != nil {
+        diagnostics.error("the concept '\(c.name.value)' is defined twice", at: c.name.location)
+      }
+      raw[c.name.value] = c
+    }
+    var done = base
+    var visiting = Set<String>()
+    func resolve(_ name: String, _ d: inout Diagnostics, _ pc: inout PatternCompiler) -> PhraseSet {
+      if let set = done[name] { return set }
+      guard let spec = raw[name] else { return PhraseSet() }
+      if !visiting.insert(name).inserted {
+        d.error("the concept '\(name)' includes itself", at: spec.name.location)
+        return PhraseSet()
+      }
+      var set = PhraseSet()
+      for entry in spec.entries {
+        let text = entry.value.trimmingSpaces
+        if text.hasPrefix("{") && text.hasSuffix("}") {
+          let inner = String(text.dropFirst().dropLast()).trimmingSpaces
+          if raw[inner] == nil && done[inner] == nil {
+            let known = Set(raw.keys).union(done.keys)
+            d.error("unknown concept '{\(inner)}'\(didYouMean(inner, among: known.sorted()))", at: entry.location)
+          } else {
+            pc.usedConcepts.insert(inner)
+            set.formUnion(resolve(inner, &d, &pc))
+          }
+        } else {
+          let words = pc.literal(text)
+          if words.isEmpty {
+            d.warning("the concept entry '\(text)' holds no word", at: entry.location)
+          } else {
+            set.insert(words.map { pc.vocabulary.intern($0) })
+          }
+        }
+      }
+      visiting.remove(name)
+      done[name] = set
+      return set
+    }
+    for c in specs { _ = resolve(c.name.value, &diagnostics, &compiler) }
+    return done
+  }
+
+  func offsetLocation(_ base: SourceLocation, _ offset: Int, quoted: Bool = true) -> SourceLocation {
+    // Scalars in files are usually quoted: the text starts one column after the mark.
+    SourceLocation(file: base.file, line: base.line, column: base.column + offset + (quoted ? 1 : 0))
+  }
+
+  mutating func pattern(_ text: Located<String>, _ pc: inout PatternCompiler) -> Pattern? {
+    do {
+      return try pc.compile(text.value)
+    } catch {
+      diagnostics.error(
+        "in the pattern \"\(text.value)\": \(error.message)", at: offsetLocation(text.location, error.offset))
+      return nil
+    }
+  }
+
+  mutating func template(_ text: Located<String>) -> Template? {
+    do {
+      return try Template.parse(text.value)
+    } catch {
+      diagnostics.error("in the reply \"\(text.value)\": \(error.message)", at: offsetLocation(text.location, error.offset))
+      return nil
+    }
+  }
+
+  mutating func condition(_ text: Located<String>) -> Condition? {
+    do {
+      return try ConditionParser.parse(text.value)
+    } catch {
+      diagnostics.error(
+        "in the condition \"\(text.value)\": \(error.message)", at: offsetLocation(text.location, error.offset))
+      return nil
+    }
+  }
+
+  // MARK: - Signals
+
+  mutating func signalDetector(lexicon spec: LexiconSpec?) -> SignalDetector {
+    var detector = SignalDetector()
+    let lexicon = spec.map(Lexicon.init) ?? Lexicon()
+    detector.lexicon = lexicon
+    detector.lexicon.clauses = .whole
+    var pc = PatternCompiler(lexicon: lexicon, concepts: [:], vocabulary: Vocabulary())
+    pc.concepts = concepts(spec?.concepts ?? [], base: [:], compiler: &pc)
+    var seen = Set<String>()
+    var fuzzyWords = Set<Int32>()
+    for doc in library.documents {
+      for s in doc.signals {
+        if !seen.insert(s.id.value).inserted {
+          diagnostics.error("the signal '\(s.id.value)' is defined twice", at: s.id.location)
+          continue
+        }
+        if s.kind == .crisis && s.negatable {
+          diagnostics.error(
+            "a crisis signal cannot be negatable: negation must never hide a real crisis", at: s.id.location)
+        }
+        let patterns = s.match.compactMap { pattern($0, &pc) }
+        let unless = s.unless.compactMap { pattern($0, &pc) }
+        if s.fuzzy {
+          for p in patterns {
+            for w in p.requiredWords { fuzzyWords.insert(w) }
+            for set in p.requiredSets { fuzzyWords.formUnion(set.singles) }
+          }
+        }
+        detector.signals.append(
+          SignalDetector.Compiled(
+            info: SignalInfo(
+              id: s.id.value, name: s.name, kind: s.kind.rawValue, description: s.description, notice: s.notice,
+              source: s.source),
+            kind: s.kind, patterns: patterns, unless: unless, negatable: s.negatable && s.kind != .crisis))
+      }
+    }
+    for w in ["not", "never", "no", "nothing", "hardly", "nobody", "neither", "nor", "without"] {
+      let id = pc.vocabulary.id(w)
+      detector.negations.insert(id >= 0 ? id : pc.vocabulary.intern(w))
+    }
+    detector.vocabulary = pc.vocabulary
+    for id in fuzzyWords.sorted() { detector.addFuzzy(pc.vocabulary.word(id), id: id) }
+    return detector
+  }
+
+  // MARK: - Personas
+
+  /// Compiles one persona against a lexicon; `pc` holds the scenario's vocabulary.
+  mutating func persona(
+    _ spec: PersonaSpec, lexiconConcepts: [String: PhraseSet], techniques: [String: Technique],
+    pc: inout PatternCompiler
+  ) -> Persona {
+    let pid = spec.id.value
+    pc.concepts = concepts(spec.concepts, base: lexiconConcepts, compiler: &pc)
+    var meters: [MeterDefinition] = []
+    for m in spec.meters {
+      if meters.contains(where: { $0.name == m.name.value }) {
+        diagnostics.error("the meter '\(m.name.value)' is declared twice", at: m.name.location)
+      }
+      meters.append(
+        MeterDefinition(
+          name: m.name.value, label: m.label ?? m.name.value, start: min(max(m.start, m.min), m.max), min: m.min,
+          max: m.max))
+    }
+    var rules: [Rule] = []
+    var topics: [Topic] = []
+    var keywordSpecs: [[Located<String>]?] = []
+    var ids = Set<String>()
+
+    func merged(_ r: RuleSpec, _ d: RuleSpec) -> RuleSpec {
+      var r = r
+      r.keywords = r.keywords ?? d.keywords
+      r.rank = r.rank ?? d.rank
+      r.priority = r.priority ?? d.priority
+      r.when = r.when ?? d.when
+      r.phase = r.phase ?? d.phase
+      if r.after.isEmpty { r.after = d.after }
+      r.pick = r.pick ?? d.pick
+      r.effects = r.effects ?? d.effects
+      r.ends = r.ends ?? d.ends
+      r.technique = r.technique ?? d.technique
+      r.note = r.note ?? d.note
+      r.healthy = r.healthy ?? d.healthy
+      return r
+    }
+
+    var counters: [String: Int] = [:]
+    func add(_ r: RuleSpec, event: EventKind?, topic: Int?, name: String, _ c: inout Compiler, _ pc: inout PatternCompiler) {
+      counters[name, default: 0] += 1
+      let id = r.id?.value ?? "\(pid).\(name).\(counters[name]!)"
+      if !ids.insert(id).inserted {
+        c.diagnostics.error("the rule id '\(id)' is used twice in persona '\(pid)'", at: r.id?.location ?? r.location)
+      }
+      var rule = Rule(
+        id: id, location: r.id?.location ?? r.location, event: event, topic: topic, rank: r.rank ?? 0,
+        priority: r.priority ?? 0, patterns: r.match.compactMap { c.pattern($0, &pc) },
+        unless: r.unless.compactMap { c.pattern($0, &pc) }, when: r.when.flatMap { c.condition($0) },
+        whenSource: r.when?.value, phases: r.phase?.map(\.value), after: r.after.map(\.value), replies: [],
+        pick: r.pick ?? .cycle, effects: Effects(), ends: r.ends, technique: r.technique?.value, note: r.note,
+        healthy: r.healthy, examples: r.examples)
+      let minCaptures = rule.patterns.map(\.captureCount).min() ?? 0
+      if r.replies.isEmpty { c.diagnostics.error("the rule '\(id)' has no replies", at: r.location) }
+      for reply in r.replies {
+        var action: Reply.Action = .newkey
+        if let say = reply.say, let t = c.template(say) {
+          action = .say(t)
+          if t.maxCapture > minCaptures {
+            c.diagnostics.warning(
+              "the reply uses {\(t.maxCapture)} but \(minCaptures == 0 ? "the rule captures nothing" : "a pattern of this rule captures only \(minCaptures)")",
+              at: say.location)
+          }
+        } else if let g = reply.goto {
+          let words = pc.literal(g.value)
+          let kw = words.count == 1 ? pc.vocabulary.intern(words[0]) : Vocabulary.unknown
+          if words.count != 1 { c.diagnostics.error("'goto' names one keyword, not '\(g.value)'", at: g.location) }
+          action = .goto(keyword: kw, name: words.first ?? g.value, rewrite: reply.rewrite.flatMap { c.template($0) })
+        }
+        if let t = reply.technique, techniques[t.value] == nil, !techniques.isEmpty {
+          c.diagnostics.error(
+            "unknown technique '\(t.value)'\(didYouMean(t.value, among: techniques.keys.sorted()))", at: t.location)
+        }
+        rule.replies.append(
+          Reply(
+            action: action, weight: reply.weight, technique: reply.technique?.value ?? rule.technique,
+            note: reply.note ?? rule.note, healthy: reply.healthy ?? rule.healthy))
+      }
+      if let t = r.technique, techniques[t.value] == nil {
+        let message =
+          techniques.isEmpty
+          ? "technique '\(t.value)' is named but no techniques are loaded (techniques.yaml)"
+          : "unknown technique '\(t.value)'\(didYouMean(t.value, among: techniques.keys.sorted()))"
+        c.diagnostics.error(message, at: t.location)
+      }
+      if spec.annotated {
+        for (k, reply) in rule.replies.enumerated() {
+          guard case .say = reply.action else { continue }
+          var missing: [String] = []
+          if reply.technique == nil { missing.append("technique") }
+          if (reply.note ?? "").isEmpty { missing.append("note") }
+          if (reply.healthy ?? "").isEmpty { missing.append("healthy") }
+          if !missing.isEmpty {
+            c.diagnostics.error(
+              "the rule '\(id)' is not annotated: it needs \(missing.joined(separator: ", ")) (persona '\(pid)' is annotated)",
+              at: r.replies[k].location)
+            break
+          }
+        }
+      }
+      if let e = r.effects {
+        for (m, delta) in e.meters {
+          if !meters.contains(where: { $0.name == m.value }) {
+            c.diagnostics.error(
+              "unknown meter '\(m.value)'\(didYouMean(m.value, among: meters.map(\.name))); persona '\(pid)' declares \(meters.isEmpty ? "no meters" : meters.map(\.name).joined(separator: ", "))",
+              at: m.location)
+          }
+          rule.effects.meters.append((m.value, delta))
+        }
+        rule.effects.set = e.set.compactMap { k, v in c.template(v).map { (k.value, $0) } }
+        rule.effects.phase = e.phase?.value
+        rule.effects.remember = e.remember.flatMap { c.template($0) }
+      }
+      rules.append(rule)
+      keywordSpecs.append(r.keywords)
+    }
+
+    for (ti, t) in spec.topics.enumerated() {
+      let pick = t.memoryPick?.value ?? "cycle"
+      if pick != "cycle" && pick != "eliza-hash" {
+        diagnostics.error("memory_pick must be 'cycle' or 'eliza-hash', not '\(pick)'", at: t.memoryPick!.location)
+      }
+      topics.append(
+        Topic(
+          memory: t.memory.compactMap { m in
+            guard let p = pattern(m.match, &pc), let r = template(m.reply) else { return nil }
+            return (p, r)
+          }, elizaHash: pick == "eliza-hash"))
+      var defaults = t.defaults
+      defaults.keywords = t.keywords
+      let name = Normalizer.foldWord(t.keywords.first?.value ?? "topic").replacingSpaces
+      for r in t.rules { add(merged(r, defaults), event: nil, topic: ti, name: name, &self, &pc) }
+    }
+    for r in spec.rules {
+      add(r, event: nil, topic: nil, name: r.keywords?.first.map { Normalizer.foldWord($0.value).replacingSpaces } ?? "rule", &self, &pc)
+    }
+    var events: [EventKind: [Int]] = [:]
+    for kind in EventKind.allCases {
+      for r in spec.events[kind] ?? [] {
+        add(r, event: kind, topic: nil, name: kind.rawValue, &self, &pc)
+        events[kind, default: []].append(rules.count - 1)
+      }
+    }
+
+    // Keywords: explicit, or inferred from each pattern's rarest required word.
+    var frequency: [Int32: Int] = [:]
+    for r in rules where r.event == nil {
+      for p in r.patterns { for w in Set(p.requiredWords) { frequency[w, default: 0] += 1 } }
+    }
+    var index: [Int32: [Int]] = [:]
+    var always: [Int] = []
+    for (i, r) in rules.enumerated() where r.event == nil {
+      var keys = Set<Int32>()
+      if let explicit = keywordSpecs[i] {
+        for k in explicit {
+          let text = k.value.trimmingSpaces
+          if text.hasPrefix("{") && text.hasSuffix("}") {
+            let name = String(text.dropFirst().dropLast()).trimmingSpaces
+            if let set = pc.concepts[name] {
+              pc.usedConcepts.insert(name)
+              keys.formUnion(set.firstWords)
+            } else {
+              diagnostics.error(
+                "unknown concept '{\(name)}'\(didYouMean(name, among: pc.concepts.keys.sorted()))", at: k.location)
+            }
+          } else {
+            for w in pc.literal(text) { keys.insert(pc.vocabulary.intern(w)) }
+          }
+        }
+      } else if r.patterns.isEmpty {
+        always.append(i)
+        continue
+      } else {
+        var open = false
+        for p in r.patterns {
+          if let best = p.requiredWords.min(by: {
+            (frequency[$0] ?? 0, -pc.vocabulary.word($0).count) < (frequency[$1] ?? 0, -pc.vocabulary.word($1).count)
+          }) {
+            keys.insert(best)
+          } else if let set = p.requiredSets.min(by: { $0.firstWords.count < $1.firstWords.count }) {
+            keys.formUnion(set.firstWords)
+          } else {
+            open = true
+          }
+        }
+        if open {
+          always.append(i)
+          continue
+        }
+      }
+      for k in keys { index[k, default: []].append(i) }
+    }
+    func order(_ a: Int, _ b: Int) -> Bool {
+      (-rules[a].rank, -rules[a].priority, a) < (-rules[b].rank, -rules[b].priority, b)
+    }
+    for k in index.keys { index[k]!.sort(by: order) }
+    always.sort(by: order)
+
+    // References between rules.
+    let allIDs = rules.map(\.id)
+    let keywordNames = Set(index.keys.map { pc.vocabulary.word($0) })
+    for (i, r) in rules.enumerated() {
+      for a in r.after where !ids.contains(a) {
+        diagnostics.error(
+          "'after' names the rule '\(a)', which persona '\(pid)' does not have\(didYouMean(a, among: allIDs))",
+          at: rules[i].location)
+      }
+      for reply in r.replies {
+        if case .goto(_, let name, _) = reply.action, !keywordNames.contains(name) {
+          diagnostics.error(
+            "'goto: \(name)': persona '\(pid)' has no rules under the keyword '\(name)'\(didYouMean(name, among: keywordNames.sorted()))",
+            at: r.location)
+        }
+      }
+    }
+    return Persona(
+      id: pid, name: spec.name, style: spec.style, summary: spec.summary, idle: spec.idle, meters: meters,
+      variables: spec.variables.map { ($0.0.value, $0.1) }, rules: rules, index: index, always: always,
+      events: events, topics: topics, memoryRecall: spec.memoryRecall.flatMap { condition($0) },
+      location: spec.location)
+  }
+}
+
+extension String {
+  var replacingSpaces: String { String(map { $0 == " " ? "-" : $0 }) }
+}

@@ -1,0 +1,369 @@
+/// A conversation with one persona of a scenario: a pure function of the scenario, the persona,
+/// the seed and the lines, turn by turn.
+public struct Conversation: Sendable {
+  /// Why a conversation cannot start.
+  public struct Failure: Error, Sendable, CustomStringConvertible {
+    public var description: String
+  }
+
+  public let scenario: Scenario
+  package private(set) var persona: Persona
+  public private(set) var state: ConversationState
+  public let seed: UInt64
+  /// The region whose crisis line the safety notice names (`us`, `uk`, …); nil for the default.
+  public var region: String?
+  var matcher = Matcher()
+
+  /// The persona's id.
+  public var personaID: String { persona.id }
+
+  public init(scenario: Scenario, persona id: String? = nil, seed: UInt64 = 0) throws(Failure) {
+    let wanted = id ?? scenario.defaultPersonaID
+    guard let persona = scenario.persona(wanted) else {
+      throw Failure(
+        description:
+          "scenario '\(scenario.id)' has no persona '\(wanted)'\(didYouMean(wanted, among: scenario.personaIDs)); personas: \(scenario.personaIDs.joined(separator: ", "))"
+      )
+    }
+    self.scenario = scenario
+    self.persona = persona
+    self.seed = seed
+    state = ConversationState(seed: seed)
+    for m in persona.meters { state.meters[m.name] = m.start }
+    for (name, value) in scenario.settingMeters {
+      if let m = persona.meters.first(where: { $0.name == name }) { state.meters[name] = min(max(value, m.min), m.max) }
+    }
+    for (k, v) in persona.variables { state.variables[k] = v }
+    for (k, v) in scenario.settingVariables { state.variables[k] = v }
+  }
+
+  // MARK: - Events
+
+  /// The persona's opening line, if it has one.
+  public mutating func start() -> Turn? {
+    let tokens = NormalizedLine()
+    guard let outcome = eventOutcome(.start, tokens.tokens) else { return nil }
+    return finish(outcome, event: "start", input: nil, found: SignalDetector.Found(), number: 0)
+  }
+
+  /// An unsolicited message after the user's silence (a nudge), if the persona sends one.
+  public mutating func silence() -> Turn? {
+    guard let outcome = eventOutcome(.silence, []) else { return nil }
+    state.records += 1
+    return finish(outcome, event: "silence", input: nil, found: SignalDetector.Found(), number: state.records)
+  }
+
+  /// The persona's answer to one user line.
+  public mutating func respond(to input: String) -> Turn {
+    state.lines += 1
+    state.records += 1
+    let found = scenario.signals.detect(input, matcher: &matcher)
+    let line = Normalizer.normalize(input, lexicon: scenario.lexicon, vocabulary: scenario.vocabulary)
+    var log: [Explanation.Candidate] = []
+    var outcome: Outcome?
+    var event = "line"
+    if found.crisis {
+      outcome = eventOutcome(.crisis, line.tokens)
+    } else {
+      if found.exit { outcome = eventOutcome(.exit, line.tokens) }
+      if outcome == nil { outcome = select(line, log: &log) }
+      if outcome == nil, let recalled = recall(line) { outcome = recalled }
+      if outcome == nil {
+        outcome = eventOutcome(.fallback, line.tokens)
+        event = "fallback"
+      }
+    }
+    var turn = finish(
+      outcome ?? Outcome(), event: event, input: input, found: found, number: state.records)
+    turn.why.candidates = log
+    turn.why.normalized = line.text
+    return turn
+  }
+
+  // MARK: - Selection
+
+  struct Outcome {
+    var rule: Int?
+    var reply: Int?
+    var text = ""
+    var captures: [String] = []
+    var pattern: String?
+    var keyword: String?
+    var chain: [String] = []
+    var recalled = false
+  }
+
+  struct Group {
+    var keyword: Int32
+    var rules: [Int]
+    var tokens: [Token]
+  }
+
+  /// Picks the rule that answers a line through the keyword index (never a scan of every rule).
+  mutating func select(_ line: NormalizedLine, log: inout [Explanation.Candidate]) -> Outcome? {
+    var stack = groups(line)
+    if stack.isEmpty { return nil }
+    var tried = Set<Int>()
+    var redirects = 0
+    var memoryMade = Set<Int>()
+    var chain: [String] = []
+    while !stack.isEmpty {
+      let group = stack.removeFirst()
+      let ids = group.tokens.map(\.id)
+      var next = false
+      for r in group.rules {
+        if next { break }
+        let rule = persona.rules[r]
+        if let t = rule.topic, !persona.topics[t].memory.isEmpty, memoryMade.insert(t).inserted {
+          remember(topic: t, tokens: group.tokens)
+        }
+        if group.rules.count > 0, tried.contains(r), redirects == 0 { continue }
+        tried.insert(r)
+        guard let captures = applicable(rule, ids, log: &log) else { continue }
+        let choice = pick(r)
+        let reply = rule.replies[choice]
+        switch reply.action {
+        case .say(let template):
+          let texts = captureTexts(captures, group.tokens)
+          chain.append(rule.id)
+          return Outcome(
+            rule: r, reply: choice, text: render(template, texts), captures: texts,
+            pattern: matchedPattern(rule, ids), keyword: scenario.vocabulary.word(group.keyword), chain: chain)
+        case .newkey:
+          log.append(.init(rule: rule.id, outcome: "matched, then handed the line to the next keyword (newkey)"))
+          chain.append(rule.id)
+          next = true
+        case .goto(let keyword, let name, let rewrite):
+          redirects += 1
+          if redirects > 16 {
+            log.append(.init(rule: rule.id, outcome: "too many redirects; stopped"))
+            return nil
+          }
+          var tokens = group.tokens
+          if let rewrite {
+            let text = render(rewrite, captureTexts(captures, group.tokens), reflect: false)
+            tokens = Normalizer.rawWords(text).map {
+              let id = scenario.vocabulary.id($0)
+              return Token(word: $0, id: id, key: id)
+            }
+          }
+          log.append(.init(rule: rule.id, outcome: "matched, then handed the line to the keyword '\(name)'"))
+          chain.append(rule.id)
+          stack.insert(Group(keyword: keyword, rules: persona.index[keyword] ?? [], tokens: tokens), at: 0)
+          next = true
+        }
+      }
+    }
+    return nil
+  }
+
+  /// The keyword groups of a line, best first: rank, then position, then priority.
+  func groups(_ line: NormalizedLine) -> [Group] {
+    for clause in line.clauses.isEmpty ? [0..<0] : line.clauses {
+      let tokens = Array(line.tokens[clause])
+      var entries: [(rank: Int, pos: Int, key: Int32, rule: Int)] = []
+      var seen = Set<Int>()
+      for (p, t) in tokens.enumerated() {
+        guard let list = persona.index[t.key] ?? (t.key != t.id ? nil : nil) else { continue }
+        for r in list where seen.insert(r).inserted {
+          entries.append((persona.rules[r].rank, p, t.key, r))
+        }
+      }
+      let hasKeyword = !entries.isEmpty
+      for r in persona.always where seen.insert(r).inserted {
+        entries.append((persona.rules[r].rank, Int.max, Vocabulary.unknown, r))
+      }
+      if !hasKeyword && scenario.lexicon.clauses == .first && persona.always.isEmpty { continue }
+      if entries.isEmpty { continue }
+      entries.sort {
+        ($0.rank, $1.pos, persona.rules[$0.rule].priority, $1.rule) > ($1.rank, $0.pos, persona.rules[$1.rule].priority, $0.rule)
+      }
+      var result: [Group] = []
+      for e in entries {
+        if let last = result.last, last.keyword == e.key, persona.rules[last.rules.last!].rank == e.rank {
+          result[result.count - 1].rules.append(e.rule)
+        } else {
+          result.append(Group(keyword: e.key, rules: [e.rule], tokens: tokens))
+        }
+      }
+      return result
+    }
+    return []
+  }
+
+  /// The captures if `rule` can answer these words now, else nil (and why, in the log).
+  mutating func applicable(_ rule: Rule, _ ids: [Int32], log: inout [Explanation.Candidate]) -> [Range<Int>]? {
+    if let phases = rule.phases, !phases.contains(state.phase) {
+      log.append(.init(rule: rule.id, outcome: "not in phase '\(state.phase)' (only \(phases.joined(separator: ", ")))"))
+      return nil
+    }
+    if !rule.after.isEmpty, !rule.after.contains(state.lastRule ?? "") {
+      log.append(.init(rule: rule.id, outcome: "only right after \(rule.after.joined(separator: " or "))"))
+      return nil
+    }
+    var captures: [Range<Int>]? = rule.patterns.isEmpty ? [] : nil
+    for p in rule.patterns {
+      if let c = matcher.match(p, ids) {
+        captures = c
+        break
+      }
+    }
+    guard let found = captures else {
+      log.append(.init(rule: rule.id, outcome: "its pattern did not match"))
+      return nil
+    }
+    for u in rule.unless where matcher.match(u, ids) != nil {
+      log.append(.init(rule: rule.id, outcome: "matched, but also '\(u.source)' (unless)"))
+      return nil
+    }
+    if let when = rule.when, !when.holds(lookup) {
+      log.append(.init(rule: rule.id, outcome: "matched, but its condition '\(rule.whenSource ?? "")' did not hold"))
+      return nil
+    }
+    return found
+  }
+
+  mutating func matchedPattern(_ rule: Rule, _ ids: [Int32]) -> String? {
+    rule.patterns.first { matcher.match($0, ids) != nil }?.source
+  }
+
+  /// The first event rule that can answer.
+  mutating func eventOutcome(_ kind: EventKind, _ tokens: [Token]) -> Outcome? {
+    let ids = tokens.map(\.id)
+    var log: [Explanation.Candidate] = []
+    for r in persona.events[kind] ?? [] {
+      let rule = persona.rules[r]
+      guard let captures = applicable(rule, ids, log: &log) else { continue }
+      let choice = pick(r)
+      guard case .say(let template) = rule.replies[choice].action else { continue }
+      let texts = captureTexts(captures, tokens)
+      return Outcome(
+        rule: r, reply: choice, text: render(template, texts), captures: texts,
+        pattern: rule.patterns.isEmpty ? nil : matchedPattern(rule, ids), chain: [rule.id])
+    }
+    return nil
+  }
+
+  // MARK: - Memory
+
+  mutating func remember(topic t: Int, tokens: [Token]) {
+    let topic = persona.topics[t]
+    let count = topic.memory.count
+    let index: Int
+    if topic.elizaHash {
+      index = ElizaHash.memoryIndex(lastWord: tokens.last?.word ?? "", count: count)
+    } else {
+      index = state.memoryCycles[t, default: 0] % count
+      state.memoryCycles[t, default: 0] += 1
+    }
+    let (pattern, template) = topic.memory[index]
+    let ids = tokens.map(\.id)
+    if let captures = matcher.match(pattern, ids) {
+      state.memory.append(render(template, captureTexts(captures, tokens)))
+    }
+  }
+
+  mutating func recall(_ line: NormalizedLine) -> Outcome? {
+    guard !state.memory.isEmpty, groups(line).isEmpty else { return nil }
+    if let condition = persona.memoryRecall, !condition.holds(lookup) { return nil }
+    let text = state.memory.removeFirst()
+    return Outcome(text: text, chain: ["memory"], recalled: true)
+  }
+
+  // MARK: - Replies
+
+  mutating func pick(_ r: Int) -> Int {
+    let rule = persona.rules[r]
+    let n = rule.replies.count
+    if n <= 1 { return 0 }
+    switch rule.pick {
+    case .cycle:
+      let i = state.cycles[r, default: 0]
+      state.cycles[r] = (i + 1) % n
+      return i % n
+    case .random:
+      var i = Int(state.random.next() % UInt64(n))
+      if let last = state.lastPick[r], i == last { i = (i + 1 + Int(state.random.next() % UInt64(n - 1))) % n }
+      if let last = state.lastPick[r], i == last { i = (i + 1) % n }
+      state.lastPick[r] = i
+      return i
+    case .weighted:
+      let total = rule.replies.reduce(0) { $0 + $1.weight }
+      if total <= 0 { return 0 }
+      var x = Double(state.random.next() >> 11) / Double(1 << 53) * total
+      for (i, reply) in rule.replies.enumerated() {
+        x -= reply.weight
+        if x < 0 { return i }
+      }
+      return n - 1
+    }
+  }
+
+  func captureTexts(_ captures: [Range<Int>], _ tokens: [Token]) -> [String] {
+    captures.map { range in
+      let words = tokens[range].map(\.word)
+      return scenario.lexicon.reflect(words[...]).joined(separator: " ")
+    }
+  }
+
+  func render(_ template: Template, _ captures: [String], reflect: Bool = true) -> String {
+    template.render(captures: captures, lookup: lookup)
+  }
+
+  /// Resolves a name in a condition or template.
+  func lookup(_ name: String) -> Condition.Value {
+    if let m = state.meters[name] { return .number(Double(m)) }
+    if let v = state.variables[name] { return .text(v) }
+    switch name {
+    case "turn": return .number(Double(state.lines))
+    case "phase": return .text(state.phase)
+    case "last_rule": return .text(state.lastRule ?? "")
+    case "persona": return .text(persona.name)
+    default: return .text("")
+    }
+  }
+
+  // MARK: - Effects and the record
+
+  mutating func finish(
+    _ outcome: Outcome, event: String, input: String?, found: SignalDetector.Found, number: Int
+  ) -> Turn {
+    let before = state.meters
+    var rule: Rule?
+    var reply: Reply?
+    if let r = outcome.rule {
+      rule = persona.rules[r]
+      reply = outcome.reply.map { persona.rules[r].replies[$0] }
+    }
+    if let rule {
+      for (name, delta) in rule.effects.meters {
+        guard let m = persona.meters.first(where: { $0.name == name }) else { continue }
+        state.meters[name] = min(max((state.meters[name] ?? m.start) + delta, m.min), m.max)
+      }
+      for (name, template) in rule.effects.set { state.variables[name] = render(template, outcome.captures) }
+      if let phase = rule.effects.phase { state.phase = phase }
+      if let remember = rule.effects.remember { state.memory.append(render(remember, outcome.captures)) }
+      state.lastRule = rule.id
+    } else {
+      state.lastRule = nil
+    }
+    let ends = rule?.ends ?? false
+    if ends { state.ended = true }
+    let techniqueID = reply?.technique
+    var why = Explanation()
+    why.keyword = outcome.keyword
+    why.pattern = outcome.pattern
+    why.captures = outcome.captures
+    why.chain = outcome.chain
+    for m in persona.meters where before[m.name] != state.meters[m.name] {
+      why.meterChanges.append(.init(meter: m.name, before: before[m.name] ?? 0, after: state.meters[m.name] ?? 0))
+    }
+    return Turn(
+      turn: number, event: outcome.recalled ? "line" : event, input: input, reply: outcome.text.trimmingSpaces,
+      persona: persona.id, rule: rule?.id ?? (outcome.recalled ? "memory" : nil), technique: techniqueID,
+      dynamic: techniqueID.flatMap { scenario.techniques[$0]?.dynamic }, note: reply?.note, healthy: reply?.healthy,
+      signals: found.ids, crisis: found.crisis,
+      notice: found.crisis ? SafetyNotice.text(for: scenario, region: region) : nil,
+      intent: found.exit ? "exit" : nil, ends: ends, meters: state.meters, seed: seed, why: why)
+  }
+}

@@ -1,0 +1,46 @@
+/// A compiled scenario: everything a conversation needs, validated.
+public struct Scenario: Sendable {
+  public var id: String
+  public var title: String
+  public var brief: String
+  public var objectives: [String]
+  public var facilitatorNotes: String
+  public var debrief: [String]
+  public var demo: [String]
+  /// The file the scenario was read from.
+  public var file: String
+  package var defaultPersonaID: String
+  package var personas: [Persona]
+  package var lexicon: Lexicon
+  package var vocabulary: Vocabulary
+  package var signals: SignalDetector
+  package var techniques: [String: Technique]
+  package var dynamics: [String: Dynamic]
+  package var safetyNotice: String?
+  package var crisisLine: String
+  package var regions: [(String, String)]
+  package var settingMeters: [(String, Int)]
+  package var settingVariables: [(String, String)]
+  package var tests: [TestSpec]
+
+  /// The ids of the personas this scenario plays, in order.
+  public var personaIDs: [String] { personas.map(\.id) }
+
+  /// The persona `play` starts with.
+  public var defaultPersona: String { defaultPersonaID }
+
+  /// Name, style and summary of a persona.
+  public func personaInfo(_ id: String) -> (name: String, style: String, summary: String)? {
+    personas.first { $0.id == id }.map { ($0.name, $0.style, $0.summary) }
+  }
+
+  /// How many rules a persona has (events included).
+  public func ruleCount(_ id: String) -> Int { persona(id)?.rules.count ?? 0 }
+
+  /// Seconds of silence before the persona may nudge, if it does.
+  public func idleSeconds(_ id: String) -> Double? { persona(id)?.idle }
+
+  package func persona(_ id: String) -> Persona? { personas.first { $0.id == id } }
+
+  public func technique(_ id: String) -> Technique? { techniques[id] }
+}

@@ -1,0 +1,106 @@
+/// Finds the user-side signals in a line: warning signs, crisis and exit intent.
+///
+/// Signals always read the whole line, normalized with the shared lexicon. Patterns come from
+/// `signals.yaml`; a negatable signal does not count when a negation word stands just before what
+/// matched ("I'm not lonely"); long words tolerate one typo ("suicdal").
+package struct SignalDetector: Sendable {
+  package struct Compiled: Sendable {
+    package var info: SignalInfo
+    package var kind: SignalKind
+    package var patterns: [Pattern]
+    package var unless: [Pattern]
+    package var negatable: Bool
+  }
+
+  package var signals: [Compiled] = []
+  package var lexicon = Lexicon()
+  package var vocabulary = Vocabulary()
+  /// Words one typo away from a word of a fuzzy signal: deletion key → word id.
+  package var fuzzy: [String: Int32] = [:]
+  package var negations: Set<Int32> = []
+  /// How many words before a match a negation still counts.
+  package static let negationWindow = 3
+
+  package init() {}
+
+  /// The result for one line.
+  package struct Found: Sendable, Equatable {
+    package var ids: [String] = []
+    package var crisis = false
+    package var exit = false
+  }
+
+  package func detect(_ text: String, matcher: inout Matcher) -> Found {
+    var found = Found()
+    if signals.isEmpty { return found }
+    let line = Normalizer.normalize(text, lexicon: lexicon, vocabulary: vocabulary)
+    var ids = line.tokens.map(\.id)
+    if !fuzzy.isEmpty {
+      for (k, t) in line.tokens.enumerated() where t.id == Vocabulary.unknown {
+        if let id = correct(t.word) { ids[k] = id }
+      }
+    }
+    for signal in signals {
+      if fires(signal, ids, &matcher) {
+        found.ids.append(signal.info.id)
+        if signal.kind == .crisis { found.crisis = true }
+        if signal.kind == .exit { found.exit = true }
+      }
+    }
+    return found
+  }
+
+  func fires(_ signal: Compiled, _ ids: [Int32], _ matcher: inout Matcher) -> Bool {
+    for u in signal.unless where matcher.match(u, ids) != nil { return false }
+    for p in signal.patterns {
+      guard matcher.match(p, ids) != nil else { continue }
+      if !signal.negatable || !negated(p, matcher, ids) { return true }
+    }
+    return false
+  }
+
+  /// True when a negation word stands within the window before the first word the pattern names.
+  func negated(_ pattern: Pattern, _ matcher: Matcher, _ ids: [Int32]) -> Bool {
+    for (k, e) in pattern.elements.enumerated() {
+      if case .star = e { continue }
+      return window(before: matcher.spans[k].lowerBound, ids)
+    }
+    return false
+  }
+
+  func window(before start: Int, _ ids: [Int32]) -> Bool {
+    let from = max(0, start - Self.negationWindow)
+    return ids[from..<start].contains { negations.contains($0) }
+  }
+
+  /// The signal word one typo away from `word`, if there is exactly one.
+  func correct(_ word: String) -> Int32? {
+    let scalars = Array(word.unicodeScalars)
+    guard scalars.count >= 4 else { return nil }
+    if let id = fuzzy[word] { return id }
+    for k in scalars.indices {
+      var s = scalars
+      s.remove(at: k)
+      if let id = fuzzy[String(String.UnicodeScalarView(s))] { return id }
+    }
+    for k in 0..<(scalars.count - 1) {
+      var s = scalars
+      s.swapAt(k, k + 1)
+      if let id = fuzzy[String(String.UnicodeScalarView(s))] { return id }
+    }
+    return nil
+  }
+
+  /// Registers a word of a fuzzy signal: itself and its one-deletion forms.
+  package mutating func addFuzzy(_ word: String, id: Int32) {
+    let scalars = Array(word.unicodeScalars)
+    guard scalars.count >= 5, scalars.allSatisfy({ $0.properties.isAlphabetic }) else { return }
+    for k in scalars.indices {
+      var s = scalars
+      s.remove(at: k)
+      let key = String(String.UnicodeScalarView(s))
+      if fuzzy[key] == nil { fuzzy[key] = id }
+    }
+    fuzzy[word] = id
+  }
+}

@@ -1,0 +1,128 @@
+/// A reply template: text with `{1}` captures, `{name}` variables and `{if …}…{else}…{end}`.
+package struct Template: Sendable {
+  package indirect enum Part: Sendable {
+    case text(String)
+    case capture(Int)
+    case name(String)
+    case choice(Condition, [Part], [Part])
+  }
+
+  package var parts: [Part]
+  package var source: String
+
+  /// Highest capture number used (0 if none).
+  package var maxCapture: Int { Self.maxCapture(parts) }
+
+  /// Every name read, in conditions and insertions.
+  package var names: [String] { Self.names(parts) }
+
+  static func maxCapture(_ parts: [Part]) -> Int {
+    parts.reduce(0) { m, p in
+      switch p {
+      case .capture(let n): return max(m, n)
+      case .choice(_, let a, let b): return max(m, maxCapture(a), maxCapture(b))
+      default: return m
+      }
+    }
+  }
+
+  static func names(_ parts: [Part]) -> [String] {
+    parts.flatMap { p -> [String] in
+      switch p {
+      case .name(let n): return [n]
+      case .choice(let c, let a, let b): return c.names + names(a) + names(b)
+      default: return []
+      }
+    }
+  }
+
+  package struct Failure: Error, Sendable {
+    package var message: String
+    package var offset: Int
+  }
+
+  package static func parse(_ source: String) throws(Failure) -> Template {
+    let chars = Array(source)
+    var i = 0
+    // Stack of open conditionals: (condition, then-parts, else-parts?, offset).
+    var stack: [(Condition, [Part], [Part]?, Int)] = []
+    var parts: [Part] = []
+    var text = ""
+    func flushText() {
+      if !text.isEmpty { parts.append(.text(text)) }
+      text = ""
+    }
+    while i < chars.count {
+      let c = chars[i]
+      if c != "{" {
+        if c == "}" { throw Failure(message: "'}' without '{' (write the text without braces)", offset: i) }
+        text.append(c)
+        i += 1
+        continue
+      }
+      var j = i + 1
+      while j < chars.count, chars[j] != "}" {
+        if chars[j] == "{" { throw Failure(message: "'{' inside '{…}'", offset: j) }
+        j += 1
+      }
+      if j == chars.count { throw Failure(message: "'{' is never closed with '}'", offset: i) }
+      let body = String(chars[(i + 1)..<j]).trimmingSpaces
+      flushText()
+      if body.hasPrefix("if ") {
+        let cond: Condition
+        do {
+          cond = try ConditionParser.parse(String(body.dropFirst(3)))
+        } catch {
+          throw Failure(message: "in '{\(body)}': \(error.message)", offset: i)
+        }
+        stack.append((cond, parts, nil, i))
+        parts = []
+      } else if body == "else" {
+        guard var top = stack.popLast(), top.2 == nil else {
+          throw Failure(message: "'{else}' without '{if …}'", offset: i)
+        }
+        top.2 = parts
+        stack.append(top)
+        parts = []
+      } else if body == "end" {
+        guard let top = stack.popLast() else { throw Failure(message: "'{end}' without '{if …}'", offset: i) }
+        let (cond, before, thenParts, _) = top
+        let choice: Part = thenParts.map { .choice(cond, $0, parts) } ?? .choice(cond, parts, [])
+        parts = before + [choice]
+      } else if let n = Int(body) {
+        if n < 1 { throw Failure(message: "captures are numbered from 1", offset: i) }
+        parts.append(.capture(n))
+      } else if !body.isEmpty, body.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }) {
+        parts.append(.name(body))
+      } else {
+        throw Failure(message: "'{\(body)}' is not a capture ({1}), a name ({name}) or {if …}/{else}/{end}", offset: i)
+      }
+      i = j + 1
+    }
+    flushText()
+    if let open = stack.last { throw Failure(message: "'{if …}' is never closed with '{end}'", offset: open.3) }
+    return Template(parts: parts, source: source)
+  }
+
+  /// Renders with captures (already reflected, as text) and names.
+  package func render(captures: [String], lookup: (String) -> Condition.Value) -> String {
+    var out = ""
+    Self.render(parts, captures, lookup, &out)
+    return out
+  }
+
+  static func render(_ parts: [Part], _ captures: [String], _ lookup: (String) -> Condition.Value, _ out: inout String) {
+    for p in parts {
+      switch p {
+      case .text(let s): out += s
+      case .capture(let n): out += n <= captures.count ? captures[n - 1] : ""
+      case .name(let n):
+        switch lookup(n) {
+        case .text(let s): out += s
+        case .number(let x): out += x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+        }
+      case .choice(let c, let a, let b): render(c.holds(lookup) ? a : b, captures, lookup, &out)
+      }
+    }
+  }
+}

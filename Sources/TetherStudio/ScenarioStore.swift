@@ -1,0 +1,133 @@
+import Foundation
+import TetherEngine
+
+/// Finds and reads scenario files on disk: the shipped folder, a folder the user names, one file.
+public enum ScenarioStore {
+  /// A problem finding or reading files, said plainly.
+  public struct Failure: Error, CustomStringConvertible, Sendable {
+    public var description: String
+  }
+
+  /// The shipped scenarios folder: `--scenarios`, `TETHER_SCENARIOS`, or `Scenarios/` beside the
+  /// working directory or above the executable.
+  public static func defaultRoot(explicit: String? = nil) -> String? {
+    if let explicit { return explicit }
+    let env = ProcessInfo.processInfo.environment
+    if let dir = env["TETHER_SCENARIOS"], !dir.isEmpty { return dir }
+    var starts = [FileManager.default.currentDirectoryPath]
+    let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent().path
+    starts.append(exe)
+    for start in starts {
+      var dir = URL(fileURLWithPath: start)
+      for _ in 0..<6 {
+        let candidate = dir.appendingPathComponent("Scenarios")
+        if isLibraryRoot(candidate.path) { return candidate.path }
+        dir.deleteLastPathComponent()
+      }
+    }
+    return nil
+  }
+
+  static func isDirectory(_ path: String) -> Bool {
+    var dir: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &dir) && dir.boolValue
+  }
+
+  static func isLibraryRoot(_ path: String) -> Bool {
+    let fm = FileManager.default
+    return ["lexicon.yaml", "techniques.yaml", "signals.yaml"].contains { fm.fileExists(atPath: path + "/" + $0) }
+      || isDirectory(path + "/personas")
+  }
+
+  /// Every `.yaml`/`.yml` file under a folder, sorted, so loading is deterministic.
+  public static func yamlFiles(under root: String) -> [String] {
+    guard let e = FileManager.default.enumerator(atPath: root) else { return [] }
+    var files: [String] = []
+    while let item = e.nextObject() as? String {
+      if item.hasSuffix(".yaml") || item.hasSuffix(".yml") { files.append(join(root, item)) }
+    }
+    return files.sorted()
+  }
+
+  static func join(_ dir: String, _ item: String) -> String {
+    dir.hasSuffix("/") ? dir + item : dir + "/" + item
+  }
+
+  /// The library folder a file belongs to: the nearest folder above it with shared files.
+  public static func root(of file: String) -> String? {
+    var dir = URL(fileURLWithPath: file).deletingLastPathComponent()
+    for _ in 0..<4 {
+      if isLibraryRoot(dir.path) { return relative(dir.path) }
+      dir.deleteLastPathComponent()
+    }
+    return nil
+  }
+
+  /// A path shown relative to the working directory when it is below it.
+  static func relative(_ path: String) -> String {
+    let cwd = FileManager.default.currentDirectoryPath
+    if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
+    return path
+  }
+
+  /// Reads files into a library. Unreadable files become failures with their path.
+  public static func library(files: [String]) throws(Failure) -> ScenarioLibrary {
+    var pairs: [(path: String, text: String)] = []
+    for f in files {
+      guard let data = FileManager.default.contents(atPath: f) else {
+        throw Failure(description: "\(f): error: cannot read this file")
+      }
+      pairs.append((f, String(decoding: data, as: UTF8.self)))
+    }
+    return ScenarioLibrary(files: pairs)
+  }
+
+  /// A scenario named by the user (a file path, or an id in the shipped folder), compiled.
+  public static func scenario(_ name: String?, scenarios: String? = nil) throws(Failure) -> (
+    Scenario, [Diagnostic]
+  ) {
+    let fm = FileManager.default
+    var files: [String]
+    var id: String?
+    if let name, fm.fileExists(atPath: name), !isDirectory(name) {
+      let root = root(of: name)
+      files = root.map(yamlFiles(under:)) ?? []
+      let resolved = URL(fileURLWithPath: name).standardizedFileURL.path
+      if !files.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == resolved }) {
+        files.append(name)
+      }
+      let lib = try library(files: files)
+      let file = files.first { URL(fileURLWithPath: $0).standardizedFileURL.path == resolved }!
+      id = lib.documents.first { $0.file == file }?.scenario?.id.value
+      if id == nil {
+        throw Failure(description: "\(name): error: this file holds no 'scenario:' section; name a scenario file")
+      }
+      return try compile(lib, id)
+    }
+    guard let root = defaultRoot(explicit: scenarios) else {
+      throw Failure(
+        description:
+          "cannot find Tether's scenarios: run from the repository, pass --scenarios DIR, or set TETHER_SCENARIOS")
+    }
+    if let name, isDirectory(name) {
+      let lib = try library(files: yamlFiles(under: name))
+      return try compile(lib, lib.scenarioIDs.first)
+    }
+    let lib = try library(files: yamlFiles(under: root))
+    return try compile(lib, name ?? defaultScenario(lib))
+  }
+
+  /// The scenario `play` starts when none is named.
+  public static func defaultScenario(_ lib: ScenarioLibrary) -> String? {
+    lib.scenarioIDs.contains("lonely-evening") ? "lonely-evening" : lib.scenarioIDs.first
+  }
+
+  static func compile(_ lib: ScenarioLibrary, _ id: String?) throws(Failure) -> (Scenario, [Diagnostic]) {
+    let (scenario, diagnostics) = lib.compile(id)
+    let all = lib.diagnostics + diagnostics
+    if all.contains(where: { $0.severity == .error }) || scenario == nil {
+      throw Failure(description: all.filter { $0.severity == .error }.map(\.description).joined(separator: "\n"))
+    }
+    return (scenario!, all)
+  }
+}

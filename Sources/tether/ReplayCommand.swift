@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import TetherEngine
+import TetherStudio
+
+struct Replay: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run user lines through one conversation and print each turn.",
+    discussion: """
+      Reads one user line per line from FILE, or from standard input. With --format jsonl it
+      prints one JSON object per turn (the fields are documented in the README).
+      """
+  )
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, jsonl
+  }
+
+  @Argument(help: "A scenario file, or the id of a shipped scenario.")
+  var scenario: String
+
+  @Argument(help: "A file of user lines (default: standard input).")
+  var file: String?
+
+  @Option(help: "The persona to talk to (may be left out when the scenario has only one).")
+  var persona: String?
+
+  @Option(help: "The random seed: the same seed and lines give the same conversation.")
+  var seed: UInt64 = 1
+
+  @Option(help: "Output format: text or jsonl.")
+  var format: Format = .text
+
+  @Option(help: "Scenarios folder (default: TETHER_SCENARIOS, or Scenarios/ near the working directory).")
+  var scenarios: String?
+
+  func run() throws {
+    let loaded: Scenario
+    do {
+      (loaded, _) = try ScenarioStore.scenario(scenario, scenarios: scenarios)
+    } catch {
+      Output.error(SafeText.terminal(error.description))
+      throw ExitCode(1)
+    }
+    if persona == nil && loaded.personaIDs.count > 1 {
+      Output.error(
+        "error: scenario '\(loaded.id)' has several personas (\(loaded.personaIDs.joined(separator: ", "))); choose one with --persona"
+      )
+      throw ExitCode(2)
+    }
+    var conversation: Conversation
+    do {
+      conversation = try Conversation(scenario: loaded, persona: persona, seed: seed)
+    } catch {
+      Output.error("error: \(error.description)")
+      throw ExitCode(2)
+    }
+    let data: Data
+    if let file {
+      guard let d = FileManager.default.contents(atPath: file) else {
+        Output.error("error: cannot read '\(file)'")
+        throw ExitCode(1)
+      }
+      data = d
+    } else {
+      data = FileHandle.standardInput.readDataToEndOfFile()
+    }
+    let lines = TetherStudio.Replay.lines(String(decoding: data, as: UTF8.self))
+    let name = loaded.personaInfo(conversation.personaID)?.name ?? conversation.personaID
+    TetherStudio.Replay.run(&conversation, lines: lines) { turn in
+      switch format {
+      case .text: Output.line(TurnText.render(turn, personaName: name))
+      case .jsonl: Output.line(TurnJSON.line(turn))
+      }
+    }
+  }
+}
