@@ -31,6 +31,9 @@ struct Replay: ParsableCommand {
   @Option(help: "Output format: text or jsonl.")
   var format: Format = .text
 
+  @Flag(help: "Use the scenario's demo script as the user's lines.")
+  var demo = false
+
   @Option(help: "Scenarios folder (default: TETHER_SCENARIOS, or Scenarios/ near the working directory).")
   var scenarios: String?
 
@@ -56,7 +59,9 @@ struct Replay: ParsableCommand {
       throw ExitCode(2)
     }
     let data: Data
-    if let file {
+    if demo {
+      data = Data(loaded.demo.map { $0 + "\n" }.joined().utf8)
+    } else if let file {
       guard let d = FileManager.default.contents(atPath: file) else {
         Output.error("error: cannot read '\(file)'")
         throw ExitCode(1)

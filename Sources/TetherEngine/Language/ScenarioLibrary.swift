@@ -145,9 +145,9 @@ public struct ScenarioLibrary: Sendable {
           at: d.location)
       }
     }
-    if personas.isEmpty {
+    if personas.isEmpty, let spec {
       compiler.diagnostics.error(
-        "scenario '\(scenarioID ?? "")' has no persona to play", at: spec?.location)
+        "scenario '\(spec.id.value)' has no persona to play", at: spec.location)
     }
     for (m, _) in spec?.settingMeters ?? [] where !personas.contains(where: { $0.meters.contains { $0.name == m.value } }) {
       compiler.diagnostics.error("the setting names the meter '\(m.value)', which no persona of this scenario declares", at: m.location)

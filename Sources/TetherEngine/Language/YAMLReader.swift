@@ -106,7 +106,10 @@ package struct YAMLReader {
         if let tag, tag != "tag:yaml.org,2002:str", tag != "!" {
           throw Failure(message: "YAML tags (\(tag)) are not used in scenario files; remove it", location: here)
         }
-        let node = YAMLNode(.scalar(value, plain: plain && tag == nil), at: here)
+        // A quoted scalar's text starts one column after its quote: offsets into it then line up.
+        var start = here
+        if s.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || s.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE { start.column += 1 }
+        let node = YAMLNode(.scalar(value, plain: plain && tag == nil), at: start)
         try add(node, size: 1, anchor: Self.cString(s.anchor))
       case YAML_ALIAS_EVENT:
         let name = Self.cString(event.data.alias.anchor) ?? ""

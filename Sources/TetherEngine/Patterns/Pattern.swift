@@ -58,6 +58,17 @@ package struct PatternCompiler {
     func phrases(_ body: String, at offset: Int) throws(PatternError) -> PhraseSet {
       var set = PhraseSet()
       for alternative in body.split(separator: "|", omittingEmptySubsequences: false) {
+        let trimmed = String(alternative).trimmingSpaces
+        if trimmed.hasPrefix("{") && trimmed.hasSuffix("}") {
+          let name = String(trimmed.dropFirst().dropLast()).trimmingSpaces
+          guard let concept = concepts[name] else {
+            throw PatternError(
+              message: "unknown concept '{\(name)}'\(didYouMean(name, among: concepts.keys.sorted()))", offset: offset)
+          }
+          usedConcepts.insert(name)
+          set.formUnion(concept)
+          continue
+        }
         let words = literal(String(alternative))
         if words.isEmpty && !alternative.allSatisfy(\.isWhitespace) {
           throw PatternError(message: "'\(alternative)' holds no word", offset: offset)
@@ -73,7 +84,7 @@ package struct PatternCompiler {
     func closing(_ close: Character, from start: Int) throws(PatternError) -> Int {
       var j = start + 1
       while j < chars.count, chars[j] != close {
-        if "([{".contains(chars[j]) {
+        if "([".contains(chars[j]) || (chars[j] == "{" && chars[start] == "{") {
           throw PatternError(message: "'\(chars[j])' cannot be nested inside '\(chars[start])'", offset: j)
         }
         j += 1
@@ -146,7 +157,7 @@ package struct PatternCompiler {
         i = j
       }
     }
-    if elements.isEmpty && !anchoredStart && !anchoredEnd {
+    if elements.isEmpty {
       throw PatternError(message: "an empty pattern; write '*' to match any line", offset: 0)
     }
     if !anchoredStart, !elements.isEmpty, !isStar(elements[0]) { elements.insert(.star(capture: false), at: 0) }

@@ -57,9 +57,8 @@ struct Compiler {
     return done
   }
 
-  func offsetLocation(_ base: SourceLocation, _ offset: Int, quoted: Bool = true) -> SourceLocation {
-    // Scalars in files are usually quoted: the text starts one column after the mark.
-    SourceLocation(file: base.file, line: base.line, column: base.column + offset + (quoted ? 1 : 0))
+  func offsetLocation(_ base: SourceLocation, _ offset: Int) -> SourceLocation {
+    SourceLocation(file: base.file, line: base.line, column: base.column + offset)
   }
 
   mutating func pattern(_ text: Located<String>, _ pc: inout PatternCompiler) -> Pattern? {
@@ -244,7 +243,7 @@ struct Compiler {
         for (m, delta) in e.meters {
           if !meters.contains(where: { $0.name == m.value }) {
             c.diagnostics.error(
-              "unknown meter '\(m.value)'\(didYouMean(m.value, among: meters.map(\.name))); persona '\(pid)' declares \(meters.isEmpty ? "no meters" : meters.map(\.name).joined(separator: ", "))",
+              "unknown meter '\(m.value)' (persona '\(pid)' declares \(meters.isEmpty ? "no meters" : meters.map(\.name).joined(separator: ", ")))\(didYouMean(m.value, among: meters.map(\.name)))",
               at: m.location)
           }
           rule.effects.meters.append((m.value, delta))

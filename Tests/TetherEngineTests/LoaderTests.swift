@@ -1,0 +1,112 @@
+import Testing
+
+@testable import TetherEngine
+
+struct LoaderTests {
+  /// The first error's `line:col` and message for a file.
+  func firstError(_ text: String) -> (String, String)? {
+    let d = diagnostics([("bad.yaml", text)]).first { $0.severity == .error }
+    return d.map { ("\($0.location?.line ?? 0):\($0.location?.column ?? 0)", $0.message) }
+  }
+
+  @Test func reportsYAMLSyntaxWithItsPlace() {
+    let e = firstError("scenario:\n  id: x\n  title: [unclosed\n")
+    #expect(e?.0.hasPrefix("4:") == true || e?.0.hasPrefix("3:") == true)
+    #expect(e?.1.contains("YAML syntax") == true)
+  }
+
+  @Test func reportsUnknownFieldsWithASuggestion() {
+    let e = firstError("scenario:\n  id: x\n  titel: Hello\n")
+    #expect(e?.0 == "3:3")
+    #expect(e?.1.contains("did you mean 'title'") == true)
+  }
+
+  @Test func reportsWrongTypes() {
+    let e = firstError("scenario:\n  id: x\n  title: T\n  demo: {a: b}\n")
+    #expect(e?.0 == "4:9")
+    #expect(e?.1.contains("must be a list") == true)
+  }
+
+  @Test func reportsDuplicateKeys() {
+    let e = firstError("scenario:\n  id: x\n  id: y\n  title: T\n")
+    #expect(e?.0 == "3:3")
+    #expect(e?.1.contains("duplicate key 'id'") == true)
+  }
+
+  @Test func reportsBadPatternsAtTheirColumn() {
+    let e = firstError(
+      """
+      scenario: {id: x, title: T}
+      personas:
+        - id: p
+          annotated: false
+          rules:
+            - match: "i (want|need *"
+              replies: [ok]
+      """)
+    #expect(e?.0 == "6:19")
+    #expect(e?.1.contains("never closed") == true)
+  }
+
+  @Test func reportsUnknownNamesWithASuggestion() {
+    let text = """
+      techniques:
+        - {id: SYC.PRAISE, name: Praise, dynamic: approval}
+      scenario: {id: x, title: T}
+      personas:
+        - id: p
+          meters: {attachment: {start: 1}}
+          rules:
+            - id: p.a
+              match: hi
+              replies: [ok]
+              technique: SYC.PRAIZE
+              note: n
+              healthy: h
+              effects: {meters: {atachment: 1}}
+            - id: p.a
+              match: yo
+              after: p.b
+              replies: [ok]
+              technique: SYC.PRAISE
+              note: n
+              healthy: h
+      """
+    let messages = diagnostics([("x.yaml", text)]).map(\.description)
+    #expect(messages.contains { $0.contains("11:20") && $0.contains("did you mean 'SYC.PRAISE'") })
+    #expect(messages.contains { $0.contains("14:28") && $0.contains("did you mean 'attachment'") })
+    #expect(messages.contains { $0.contains("rule id 'p.a' is used twice") })
+    #expect(messages.contains { $0.contains("'after' names the rule 'p.b'") })
+  }
+
+  @Test func refusesUnannotatedRulesInAnnotatedPersonas() {
+    let text = """
+      scenario: {id: x, title: T}
+      personas:
+        - id: p
+          rules:
+            - match: hi
+              replies: [ok]
+      """
+    #expect(diagnostics([("x.yaml", text)]).contains { $0.message.contains("is not annotated") })
+  }
+
+  @Test(.timeLimit(.minutes(1))) func refusesBillionLaughsQuickly() {
+    var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+    for k in 1...9 {
+      let refs = Array(repeating: "*a\(k - 1)", count: 10).joined(separator: ", ")
+      text += "a\(k): &a\(k) [\(refs)]\n"
+    }
+    let e = firstError(text)
+    #expect(e?.1.contains("expands to more than") == true)
+    let keys = "a: &a [x, x]\nb: &b {? *a : 1}\nc: {? *b : 2}\n"
+    #expect(firstError(keys) != nil)
+  }
+
+  @Test func emptyAndOddFilesGetClearErrors() {
+    #expect(firstError("") == nil)
+    #expect(firstError("just text")?.1.contains("must be a mapping") == true)
+    #expect(firstError("- a\n- b\n")?.1.contains("must be a mapping") == true)
+    #expect(firstError("scenario: {id: x, title: T}\n---\nscenario: {}\n")?.1.contains("one YAML document") == true)
+  }
+}

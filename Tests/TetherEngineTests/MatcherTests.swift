@@ -1,0 +1,75 @@
+import Testing
+
+@testable import TetherEngine
+
+struct MatcherTests {
+  /// Compiles `pattern` and matches it against `line`; returns the captures' words or nil.
+  func match(_ pattern: String, _ line: String) throws -> [String]? {
+    var spec = LexiconSpec(location: .init(file: "", line: 1, column: 1))
+    spec.contractions = [(Located("i'm", spec.location), "i am")]
+    let lexicon = Lexicon(spec)
+    var family = PhraseSet()
+    var pc = PatternCompiler(lexicon: lexicon, concepts: [:], vocabulary: Vocabulary())
+    family.insert([pc.vocabulary.intern("mother")])
+    family.insert([pc.vocabulary.intern("big"), pc.vocabulary.intern("sister")])
+    pc.concepts = ["family": family]
+    let p = try pc.compile(pattern)
+    let tokens = Normalizer.normalize(line, lexicon: lexicon, vocabulary: pc.vocabulary).tokens
+    var m = Matcher()
+    return m.match(p, tokens.map(\.id)).map { $0.map { tokens[$0].map(\.word).joined(separator: " ") } }
+  }
+
+  @Test(arguments: [
+    ("lonely", "i feel so lonely tonight", []),
+    ("* i feel *", "today i feel tired", ["today", "tired"]),
+    ("* my {family} *", "well my big sister called", ["well", "big sister", "called"]),
+    ("i [really|so] want *", "i really want cake", ["cake"]),
+    ("i [really|so] want *", "i want cake", ["cake"]),
+    ("(yes|of course) *", "of course i do", ["of course", "i do"]),
+    ("^ hello", "hello there", []),
+    ("bye $", "ok bye", []),
+    ("i'm *", "I'm tired", ["tired"]),
+    ("* you * me", "you said you love me", ["", "said you love"]),
+  ] as [(String, String, [String])])
+  func matchesAndCaptures(pattern: String, line: String, captures: [String]) throws {
+    #expect(try match(pattern, line) == captures)
+  }
+
+  @Test(arguments: [
+    ("lonely", "i feel fine"),
+    ("^ hello", "well hello"),
+    ("bye $", "bye now"),
+    ("* my {family} *", "my friend called"),
+    ("i (want|need) *", "i have cake"),
+  ])
+  func rejects(pattern: String, line: String) throws {
+    #expect(try match(pattern, line) == nil)
+  }
+
+  @Test(arguments: ["(a|b", "[x", "{nope}", "* *", "a )", "^", "x ^ y"])
+  func reportsBadPatterns(pattern: String) {
+    var pc = PatternCompiler(lexicon: Lexicon(), concepts: [:], vocabulary: Vocabulary())
+    #expect(throws: PatternError.self) { try pc.compile(pattern) }
+  }
+
+  @Test func suggestsTheClosestConcept() {
+    var pc = PatternCompiler(lexicon: Lexicon(), concepts: ["family": PhraseSet()], vocabulary: Vocabulary())
+    let error = #expect(throws: PatternError.self) { try pc.compile("my {famly}") }
+    #expect(error?.message.contains("did you mean 'family'") == true)
+  }
+
+  /// Steps grow linearly with the line, even for a pattern built to make backtracking explode.
+  @Test func matchingIsLinearInTheLine() throws {
+    var pc = PatternCompiler(lexicon: Lexicon(), concepts: [:], vocabulary: Vocabulary())
+    let p = try pc.compile("* a * a * a * a * a * b")
+    let a = pc.vocabulary.id("a")
+    var m = Matcher()
+    var steps: [Int] = []
+    for n in [100, 200, 400, 800] {
+      #expect(m.match(p, [Int32](repeating: a, count: n)) == nil)
+      steps.append(m.steps)
+    }
+    // Doubling the line at most doubles the work (plus a constant), never squares it.
+    for k in 1..<steps.count { #expect(steps[k] <= 2 * steps[k - 1] + 64, "\(steps)") }
+  }
+}

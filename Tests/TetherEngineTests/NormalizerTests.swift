@@ -1,0 +1,53 @@
+import Testing
+
+@testable import TetherEngine
+
+struct NormalizerTests {
+  func words(_ text: String, _ spec: LexiconSpec = LexiconSpec(location: .init(file: "", line: 1, column: 1))) -> String
+  {
+    Normalizer.normalize(text, lexicon: Lexicon(spec), vocabulary: Vocabulary()).text
+  }
+
+  @Test(arguments: [
+    ("Hello, WORLD!", "hello world"),
+    ("I’m “fine”", "i'm fine"),
+    ("ＦＵＬＬ　ｗｉｄｔｈ", "full width"),
+    ("self-harm", "self harm"),
+    ("'quoted' words'", "quoted words"),
+    ("Café ÉTÉ", "café été"),
+    ("a\u{1B}[31mred\u{07}", "a 31mred"),
+    ("", ""),
+  ])
+  func foldsCaseUnicodeAndPunctuation(input: String, expected: String) {
+    #expect(words(input) == expected)
+  }
+
+  @Test func expandsContractionsThenSubstitutions() {
+    var spec = LexiconSpec(location: .init(file: "", line: 1, column: 1))
+    spec.contractions = [(Located("i'm", spec.location), "i am")]
+    spec.substitutions = [(Located("u", spec.location), "you"), (Located("im", spec.location), "i'm")]
+    #expect(words("I'm sure u know, im here", spec) == "i am sure you know i am here")
+  }
+
+  @Test func splitsClausesAtDelimitersInFirstMode() {
+    var spec = LexiconSpec(location: .init(file: "", line: 1, column: 1))
+    spec.delimiters = [".", ",", "but"]
+    spec.clauses = .first
+    let line = Normalizer.normalize("Well, I think so but no. Yes", lexicon: Lexicon(spec), vocabulary: Vocabulary())
+    #expect(line.clauses.map { line.tokens[$0].map(\.word).joined(separator: " ") } == ["well", "i think so", "no", "yes"])
+  }
+
+  @Test func normalizingIsIdempotent() {
+    let samples = ["Hello, WORLD!", "I’m “fine”", "ＦＵＬＬ width", "don't   stop", "émigré ÇA", "x\u{0}y"]
+    for s in samples {
+      let once = words(s)
+      #expect(words(once) == once)
+    }
+  }
+
+  @Test func aMegabyteLineIsCutAtTheWordLimit() {
+    let line = String(repeating: "word ", count: 200_000)
+    let n = Normalizer.normalize(line, lexicon: Lexicon(), vocabulary: Vocabulary())
+    #expect(n.tokens.count == Normalizer.maxWords)
+  }
+}
