@@ -28,6 +28,9 @@ public enum ScenarioStore {
     return nil
   }
 
+  /// True when the path is a folder.
+  public static func isFolder(_ path: String) -> Bool { isDirectory(path) }
+
   static func isDirectory(_ path: String) -> Bool {
     var dir: ObjCBool = false
     return FileManager.default.fileExists(atPath: path, isDirectory: &dir) && dir.boolValue

@@ -13,7 +13,7 @@ struct TetherCommand: ParsableCommand {
       dynamic it leans on, and what a healthy reply would have been.
       """,
     version: TetherVersion.current,
-    subcommands: [Check.self, Replay.self]
+    subcommands: [Check.self, Test.self, Replay.self, Bench.self]
   )
 
   /// Parses and runs, exiting 2 on a usage error (ArgumentParser's own code is 64).

@@ -98,7 +98,7 @@ struct LoaderTests {
       text += "a\(k): &a\(k) [\(refs)]\n"
     }
     let e = firstError(text)
-    #expect(e?.1.contains("expands to more than") == true)
+    #expect(e?.1.contains("expand to more than") == true)
     let keys = "a: &a [x, x]\nb: &b {? *a : 1}\nc: {? *b : 2}\n"
     #expect(firstError(keys) != nil)
   }

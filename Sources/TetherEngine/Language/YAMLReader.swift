@@ -5,8 +5,8 @@ import CLibYAML
 /// Aliases are expanded as they are read, against a budget: a "billion laughs" file is refused
 /// at the alias that would pass it, in time linear in the file's size.
 package struct YAMLReader {
-  /// The most nodes one document may expand to, aliases included.
-  package static let nodeBudget = 200_000
+  /// The most nodes a document's aliases may add when expanded (the written nodes are not limited).
+  package static let nodeBudget = 100_000
 
   /// A YAML syntax error or a refused document, with its place.
   package struct Failure: Error, Sendable {
@@ -58,9 +58,15 @@ package struct YAMLReader {
 
   /// Builds the tree from events, one open collection at a time.
   private struct Builder {
-    enum Open {
-      case sequence([YAMLNode], SourceLocation, anchor: String?)
-      case mapping([(key: YAMLNode, value: YAMLNode)], pendingKey: YAMLNode?, keys: Set<String>, SourceLocation, anchor: String?)
+    /// An open collection, appended to in place (never copied per item).
+    struct Open {
+      var isMapping: Bool
+      var items: [YAMLNode] = []
+      var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+      var pendingKey: YAMLNode?
+      var keys: Set<String> = []
+      var start: SourceLocation
+      var anchor: String?
     }
 
     let file: String
@@ -68,7 +74,7 @@ package struct YAMLReader {
     var root: YAMLNode?
     var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     var sizes: [Int] = []  // node counts of the open collections
-    var total = 0
+    var aliasTotal = 0
     var documents = 0
 
     init(file: String) { self.file = file }
@@ -116,21 +122,24 @@ package struct YAMLReader {
         guard let anchored = anchors[name] else {
           throw Failure(message: "unknown YAML alias '*\(name)'", location: here)
         }
+        aliasTotal += anchored.size
+        if aliasTotal > YAMLReader.nodeBudget {
+          throw Failure(
+            message: "this file's aliases expand to more than \(YAMLReader.nodeBudget) YAML nodes; refused",
+            location: here)
+        }
         try add(anchored.node, size: anchored.size, anchor: nil)
       case YAML_SEQUENCE_START_EVENT:
         try push()
-        stack.append(.sequence([], here, anchor: Self.cString(event.data.sequence_start.anchor)))
+        stack.append(Open(isMapping: false, start: here, anchor: Self.cString(event.data.sequence_start.anchor)))
       case YAML_MAPPING_START_EVENT:
         try push()
-        stack.append(.mapping([], pendingKey: nil, keys: [], here, anchor: Self.cString(event.data.mapping_start.anchor)))
+        stack.append(Open(isMapping: true, start: here, anchor: Self.cString(event.data.mapping_start.anchor)))
       case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
         let size = sizes.removeLast()
-        switch stack.removeLast() {
-        case .sequence(let items, let start, let anchor):
-          try add(YAMLNode(.sequence(items), at: start), size: size, anchor: anchor)
-        case .mapping(let pairs, _, _, let start, let anchor):
-          try add(YAMLNode(.mapping(pairs), at: start), size: size, anchor: anchor)
-        }
+        let open = stack.removeLast()
+        let node = YAMLNode(open.isMapping ? .mapping(open.pairs) : .sequence(open.items), at: open.start)
+        try add(node, size: size, anchor: open.anchor)
       default:
         break
       }
@@ -142,35 +151,26 @@ package struct YAMLReader {
     }
 
     mutating func add(_ node: YAMLNode, size: Int, anchor: String?) throws(Failure) {
-      total += size
-      if total > YAMLReader.nodeBudget || size > YAMLReader.nodeBudget {
-        throw Failure(
-          message: "this file expands to more than \(YAMLReader.nodeBudget) YAML nodes (through aliases); refused",
-          location: node.location)
-      }
       if let anchor { anchors[anchor] = (node, size) }
-      guard let top = stack.popLast() else {
+      guard !stack.isEmpty else {
         if root == nil { root = node }
         return
       }
+      let top = stack.count - 1
       sizes[sizes.count - 1] += size
-      switch top {
-      case .sequence(var items, let start, let a):
-        items.append(node)
-        stack.append(.sequence(items, start, anchor: a))
-      case .mapping(var pairs, let pendingKey, var keys, let start, let a):
-        if let key = pendingKey {
-          pairs.append((key, node))
-          stack.append(.mapping(pairs, pendingKey: nil, keys: keys, start, anchor: a))
-        } else {
-          guard let text = node.scalar else {
-            throw Failure(message: "a mapping key must be a plain name, not \(node.kindName)", location: node.location)
-          }
-          if !keys.insert(text).inserted {
-            throw Failure(message: "duplicate key '\(text)' in this mapping", location: node.location)
-          }
-          stack.append(.mapping(pairs, pendingKey: node, keys: keys, start, anchor: a))
+      if !stack[top].isMapping {
+        stack[top].items.append(node)
+      } else if let key = stack[top].pendingKey {
+        stack[top].pairs.append((key, node))
+        stack[top].pendingKey = nil
+      } else {
+        guard let text = node.scalar else {
+          throw Failure(message: "a mapping key must be a plain name, not \(node.kindName)", location: node.location)
         }
+        if !stack[top].keys.insert(text).inserted {
+          throw Failure(message: "duplicate key '\(text)' in this mapping", location: node.location)
+        }
+        stack[top].pendingKey = node
       }
     }
   }

@@ -13,6 +13,9 @@ public struct Conversation: Sendable {
   /// The region whose crisis line the safety notice names (`us`, `uk`, …); nil for the default.
   public var region: String?
   var matcher = Matcher()
+  /// A rule whose own gates (phase, after, when) are taken as open: `tether test` checks a rule's
+  /// examples this way, from a fresh conversation.
+  package var exempt: Int?
 
   /// The persona's id.
   public var personaID: String { persona.id }
@@ -193,11 +196,12 @@ public struct Conversation: Sendable {
 
   /// The captures if `rule` can answer these words now, else nil (and why, in the log).
   mutating func applicable(_ rule: Rule, _ ids: [Int32], log: inout [Explanation.Candidate]) -> [Range<Int>]? {
-    if let phases = rule.phases, !phases.contains(state.phase) {
+    let open = exempt.map { persona.rules[$0].id == rule.id } ?? false
+    if !open, let phases = rule.phases, !phases.contains(state.phase) {
       log.append(.init(rule: rule.id, outcome: "not in phase '\(state.phase)' (only \(phases.joined(separator: ", ")))"))
       return nil
     }
-    if !rule.after.isEmpty, !rule.after.contains(state.lastRule ?? "") {
+    if !open, !rule.after.isEmpty, !rule.after.contains(state.lastRule ?? "") {
       log.append(.init(rule: rule.id, outcome: "only right after \(rule.after.joined(separator: " or "))"))
       return nil
     }
@@ -216,7 +220,7 @@ public struct Conversation: Sendable {
       log.append(.init(rule: rule.id, outcome: "matched, but also '\(u.source)' (unless)"))
       return nil
     }
-    if let when = rule.when, !when.holds(lookup) {
+    if !open, let when = rule.when, !when.holds(lookup) {
       log.append(.init(rule: rule.id, outcome: "matched, but its condition '\(rule.whenSource ?? "")' did not hold"))
       return nil
     }

@@ -44,3 +44,11 @@ public struct Scenario: Sendable {
 
   public func technique(_ id: String) -> Technique? { techniques[id] }
 }
+
+extension Scenario {
+  /// Each rule of a persona with its example inputs: (rule index, rule id, examples).
+  package func examples(of personaID: String) -> [(Int, String, [Located<String>])] {
+    guard let p = persona(personaID) else { return [] }
+    return p.rules.enumerated().compactMap { i, r in r.examples.isEmpty ? nil : (i, r.id, r.examples) }
+  }
+}
