@@ -32,3 +32,12 @@ struct CheckCommandTests {
     #expect(!r.stderr.contains("Fatal error"))
   }
 }
+
+struct TestCommandTests {
+  @Test func theShippedScenariosPassTheirTestsAndExamples() throws {
+    let r = try Binary.run(["test", "Scenarios"])
+    #expect(r.status == 0, "\(r.stderr.prefix(4000))")
+    let last = r.stdout.split(separator: "\n").last.map(String.init) ?? ""
+    #expect(last.hasSuffix(" 0 failed"), "\(last)")
+  }
+}

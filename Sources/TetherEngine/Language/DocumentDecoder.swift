@@ -116,7 +116,7 @@ package struct DocumentDecoder {
   mutating func persona(_ node: YAMLNode) -> PersonaSpec? {
     let allowed = [
       "id", "name", "style", "summary", "annotated", "idle", "meters", "variables", "concepts", "memory", "topics",
-      "rules", "events",
+      "rules", "events", "keyword_order",
     ]
     guard let f = reader.fields(node, allowed: allowed, in: "a persona", required: ["id"]),
       let id = reader.located(f["id"], "id")
@@ -149,13 +149,21 @@ package struct DocumentDecoder {
       }
       events[kind] = reader.list(value, "event '\(name.value)'").compactMap { rule($0) }
     }
+    var elizaOrder = false
+    if let o = reader.located(f["keyword_order"], "keyword_order") {
+      if o.value == "eliza" {
+        elizaOrder = true
+      } else if o.value != "rank" {
+        reader.diagnostics.error("keyword_order must be 'rank' or 'eliza', not '\(o.value)'", at: o.location)
+      }
+    }
     let idle = reader.double(f["idle"], "idle")
     if let idle, idle <= 0 { reader.diagnostics.error("idle must be a number of seconds above 0", at: f["idle"]!.location) }
     return PersonaSpec(
       id: id, name: reader.text(f["name"], "name") ?? id.value, style: reader.text(f["style"], "style") ?? "",
       summary: reader.text(f["summary"], "summary") ?? "", annotated: reader.bool(f["annotated"], "annotated") ?? true,
       idle: idle, meters: meters, variables: reader.textMap(f["variables"], "variables"),
-      concepts: concepts(f["concepts"]), memoryRecall: recall,
+      concepts: concepts(f["concepts"]), memoryRecall: recall, elizaKeywordOrder: elizaOrder,
       topics: reader.list(f["topics"], "topics").compactMap { topic($0) },
       rules: reader.list(f["rules"], "rules").compactMap { rule($0) }, events: events, location: node.location)
   }

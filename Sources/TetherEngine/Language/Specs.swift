@@ -173,6 +173,8 @@ package struct PersonaSpec: Sendable {
   package var variables: [(Located<String>, String)]
   package var concepts: [ConceptSpec]
   package var memoryRecall: Located<String>?
+  /// `eliza`: keywords tried in 1966 ELIZA's keystack order instead of sorted by rank.
+  package var elizaKeywordOrder = false
   package var topics: [TopicSpec]
   package var rules: [RuleSpec]
   package var events: [EventKind: [RuleSpec]]

@@ -299,7 +299,13 @@ struct Compiler {
             let name = String(text.dropFirst().dropLast()).trimmingSpaces
             if let set = pc.concepts[name] {
               pc.usedConcepts.insert(name)
-              keys.formUnion(set.firstWords)
+              // A phrase entry ("big sister") is keyed by its longest word, not a common first word.
+              keys.formUnion(set.singles)
+              for phrase in set.multi {
+                if let w = phrase.max(by: { pc.vocabulary.word($0).count < pc.vocabulary.word($1).count }) {
+                  keys.insert(w)
+                }
+              }
             } else {
               diagnostics.error(
                 "unknown concept '{\(name)}'\(didYouMean(name, among: pc.concepts.keys.sorted()))", at: k.location)
@@ -358,7 +364,7 @@ struct Compiler {
       id: pid, name: spec.name, style: spec.style, summary: spec.summary, idle: spec.idle, meters: meters,
       variables: spec.variables.map { ($0.0.value, $0.1) }, rules: rules, index: index, always: always,
       events: events, topics: topics, memoryRecall: spec.memoryRecall.flatMap { condition($0) },
-      location: spec.location)
+      elizaKeywordOrder: spec.elizaKeywordOrder, location: spec.location)
   }
 }
 

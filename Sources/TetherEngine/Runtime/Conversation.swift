@@ -31,6 +31,10 @@ public struct Conversation: Sendable {
     self.scenario = scenario
     self.persona = persona
     self.seed = seed
+    // Set explicitly: the defaults of stored properties were seen unset in this typed-throws init.
+    region = nil
+    matcher = Matcher()
+    exempt = nil
     state = ConversationState(seed: seed)
     for m in persona.meters { state.meters[m.name] = m.start }
     for (name, value) in scenario.settingMeters {
@@ -106,7 +110,6 @@ public struct Conversation: Sendable {
   mutating func select(_ line: NormalizedLine, log: inout [Explanation.Candidate]) -> Outcome? {
     var stack = groups(line)
     if stack.isEmpty { return nil }
-    var tried = Set<Int>()
     var redirects = 0
     var memoryMade = Set<Int>()
     var chain: [String] = []
@@ -120,8 +123,6 @@ public struct Conversation: Sendable {
         if let t = rule.topic, !persona.topics[t].memory.isEmpty, memoryMade.insert(t).inserted {
           remember(topic: t, tokens: group.tokens)
         }
-        if group.rules.count > 0, tried.contains(r), redirects == 0 { continue }
-        tried.insert(r)
         guard let captures = applicable(rule, ids, log: &log) else { continue }
         let choice = pick(r)
         let reply = rule.replies[choice]
@@ -164,6 +165,27 @@ public struct Conversation: Sendable {
   func groups(_ line: NormalizedLine) -> [Group] {
     for clause in line.clauses.isEmpty ? [0..<0] : line.clauses {
       let tokens = Array(line.tokens[clause])
+      if persona.elizaKeywordOrder {
+        // 1966 ELIZA's keystack: a keyword ranked above all before it goes on top, any other to
+        // the bottom; a word typed twice counts twice.
+        var stack: [Group] = []
+        var top = Int.min
+        for t in tokens {
+          guard let list = persona.index[t.key], let first = list.first else { continue }
+          let rank = persona.rules[first].rank
+          let group = Group(keyword: t.key, rules: list, tokens: tokens)
+          if stack.isEmpty || rank > top {
+            stack.insert(group, at: 0)
+            top = rank
+          } else {
+            stack.append(group)
+          }
+        }
+        if stack.isEmpty && scenario.lexicon.clauses == .first { continue }
+        for r in persona.always { stack.append(Group(keyword: Vocabulary.unknown, rules: [r], tokens: tokens)) }
+        if stack.isEmpty { continue }
+        return stack
+      }
       var entries: [(rank: Int, pos: Int, key: Int32, rule: Int)] = []
       var seen = Set<Int>()
       for (p, t) in tokens.enumerated() {
@@ -196,7 +218,8 @@ public struct Conversation: Sendable {
 
   /// The captures if `rule` can answer these words now, else nil (and why, in the log).
   mutating func applicable(_ rule: Rule, _ ids: [Int32], log: inout [Explanation.Candidate]) -> [Range<Int>]? {
-    let open = exempt.map { persona.rules[$0].id == rule.id } ?? false
+    var open = false
+    if let e = exempt, e >= 0, e < persona.rules.count { open = persona.rules[e].id == rule.id }
     if !open, let phases = rule.phases, !phases.contains(state.phase) {
       log.append(.init(rule: rule.id, outcome: "not in phase '\(state.phase)' (only \(phases.joined(separator: ", ")))"))
       return nil

@@ -81,6 +81,7 @@ package struct Persona: Sendable {
   package var events: [EventKind: [Int]]
   package var topics: [Topic]
   package var memoryRecall: Condition?
+  package var elizaKeywordOrder = false
   package var location: SourceLocation
 
   package func rule(named id: String) -> Rule? { rules.first { $0.id == id } }

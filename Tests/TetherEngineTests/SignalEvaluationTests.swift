@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@testable import TetherEngine
+
+/// Crisis, exit and warning-sign detection, judged on lines written by someone who never saw
+/// `signals.yaml` (Fixtures/unseen-lines.json). Prints the figures; fails below the floors.
+struct SignalEvaluationTests {
+  struct Fixture: Decodable {
+    struct Line: Decodable {
+      var text: String
+      var crisis: Bool
+      var exit: Bool
+      var signals: [String]
+    }
+    var lines: [Line]
+  }
+
+  static func detector() throws -> SignalDetector {
+    let root = ElizaTests.repository().appendingPathComponent("Scenarios")
+    let files = try ["lexicon.yaml", "signals.yaml"].map { name in
+      let url = root.appendingPathComponent(name)
+      return (url.path, try String(contentsOf: url, encoding: .utf8))
+    }
+    let library = ScenarioLibrary(files: files)
+    #expect(library.diagnostics.filter { $0.severity == .error }.isEmpty, "\(library.diagnostics)")
+    var compiler = Compiler(library: library)
+    let detector = compiler.signalDetector(lexicon: library.sharedLexicon)
+    #expect(!compiler.diagnostics.hasErrors, "\(compiler.diagnostics.all)")
+    return detector
+  }
+
+  @Test func detectionOnUnseenLines() throws {
+    let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/unseen-lines.json")
+    let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
+    let detector = try Self.detector()
+    var matcher = Matcher()
+    var crisisHit = 0, crisisTotal = 0, crisisFalse = 0, calmTotal = 0
+    var exitHit = 0, exitTotal = 0, exitFalse = 0, stayTotal = 0
+    var signHit = 0, signTotal = 0, signFalse = 0
+    var missedCrisis: [String] = [], falseCrisis: [String] = []
+    for line in fixture.lines {
+      let found = detector.detect(line.text, matcher: &matcher)
+      if line.crisis {
+        crisisTotal += 1
+        if found.crisis { crisisHit += 1 } else { missedCrisis.append(line.text) }
+      } else {
+        calmTotal += 1
+        if found.crisis {
+          crisisFalse += 1
+          falseCrisis.append(line.text)
+        }
+      }
+      if line.exit {
+        exitTotal += 1
+        if found.exit { exitHit += 1 }
+      } else {
+        stayTotal += 1
+        if found.exit { exitFalse += 1 }
+      }
+      let warnings = Set(found.ids).subtracting(["exit", "suicidal-ideation", "self-harm", "suicide-plan"])
+      signTotal += line.signals.count
+      signHit += line.signals.filter { warnings.contains($0) }.count
+      signFalse += warnings.subtracting(line.signals).count
+    }
+    print("""
+      unseen lines: \(fixture.lines.count)
+      crisis: \(crisisHit)/\(crisisTotal) caught; \(crisisFalse)/\(calmTotal) false alarms
+      exit: \(exitHit)/\(exitTotal) caught; \(exitFalse)/\(stayTotal) false alarms
+      warning signs: \(signHit)/\(signTotal) caught; \(signFalse) signs raised that the writer did not mark
+      missed crisis lines: \(missedCrisis)
+      false crisis alarms: \(falseCrisis)
+      """)
+    // Regression floors at the first measurement (2026-11-26: crisis 88/156, false alarms 7/429,
+    // exit 84/105), not the target: a real crisis must almost never be missed, and crisis recall
+    // is the open work of the signals issue. Raise these as detection improves; never lower them.
+    #expect(Double(crisisHit) / Double(crisisTotal) >= 0.56)
+    #expect(Double(crisisFalse) / Double(calmTotal) <= 0.05)
+    #expect(Double(exitHit) / Double(exitTotal) >= 0.75)
+  }
+}
