@@ -76,7 +76,8 @@ package struct SignalDetector: Sendable {
   /// The signal word one typo away from `word`, if there is exactly one.
   func correct(_ word: String) -> Int32? {
     let scalars = Array(word.unicodeScalars)
-    guard scalars.count >= 4 else { return nil }
+    // Typos are looked for in ordinary words only: a 1 MB "word" must cost nothing.
+    guard scalars.count >= 4, scalars.count <= 24 else { return nil }
     if let id = fuzzy[word] { return id }
     for k in scalars.indices {
       var s = scalars
