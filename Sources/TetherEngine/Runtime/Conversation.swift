@@ -189,7 +189,7 @@ public struct Conversation: Sendable {
       var entries: [(rank: Int, pos: Int, key: Int32, rule: Int)] = []
       var seen = Set<Int>()
       for (p, t) in tokens.enumerated() {
-        guard let list = persona.index[t.key] ?? (t.key != t.id ? nil : nil) else { continue }
+        guard let list = persona.index[t.key] else { continue }
         for r in list where seen.insert(r).inserted {
           entries.append((persona.rules[r].rank, p, t.key, r))
         }
