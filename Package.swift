@@ -16,11 +16,14 @@ let package = Package(
     .library(name: "TetherStudio", targets: ["TetherStudio"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
   ],
   targets: [
     // libyaml (Debian's libyaml-dev): the scenario loader reads its parse events directly.
     .systemLibrary(name: "CLibYAML", providers: [.apt(["libyaml-dev"])]),
+    // GNU readline (Debian's libreadline-dev, GPL-3): line editing, history and completion in `play`.
+    .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
     .target(
       name: "TetherEngine",
       dependencies: ["CLibYAML"],
@@ -28,13 +31,14 @@ let package = Package(
     ),
     .target(
       name: "TetherStudio",
-      dependencies: ["TetherEngine"],
+      dependencies: ["TetherEngine", .product(name: "Mustache", package: "swift-mustache")],
       swiftSettings: swiftSettings
     ),
     .executableTarget(
       name: "tether",
       dependencies: [
         "TetherStudio",
+        "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
