@@ -6,7 +6,9 @@ public enum TurnText {
   public static func render(_ turn: Turn, personaName: String, annotate: Bool = false) -> String {
     var lines: [String] = []
     if let input = turn.input { lines.append("you> " + SafeText.terminal(input)) }
-    if let notice = turn.notice { lines.append("!! " + SafeText.terminal(notice)) }
+    if let notice = turn.notice {
+      for line in notice.split(separator: "\n") { lines.append("!! " + SafeText.terminal(String(line))) }
+    }
     if !turn.reply.isEmpty { lines.append("\(SafeText.terminal(personaName))> " + SafeText.terminal(turn.reply)) }
     if annotate {
       var tags: [String] = []

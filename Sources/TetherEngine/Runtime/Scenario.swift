@@ -43,6 +43,33 @@ public struct Scenario: Sendable {
   package func persona(_ id: String) -> Persona? { personas.first { $0.id == id } }
 
   public func technique(_ id: String) -> Technique? { techniques[id] }
+
+  /// A dynamic of the taxonomy, by id.
+  public func dynamic(_ id: String) -> Dynamic? { dynamics[id] }
+
+  /// A user-side signal, by id.
+  public func signal(_ id: String) -> SignalInfo? { signals.signals.first { $0.info.id == id }?.info }
+
+  /// Every technique, sorted by id.
+  public var allTechniques: [Technique] { techniques.values.sorted { $0.id < $1.id } }
+
+  /// Every signal, in the order of `signals.yaml`.
+  public var allSignals: [SignalInfo] { signals.signals.map(\.info) }
+
+  /// A meter a persona keeps: its label and range.
+  public struct MeterInfo: Sendable, Equatable {
+    public var name: String
+    public var label: String
+    public var start: Int
+    public var min: Int
+    public var max: Int
+  }
+
+  /// The meters a persona keeps, in the order its file declares them.
+  public func meters(of personaID: String) -> [MeterInfo] {
+    persona(personaID)?.meters.map { MeterInfo(name: $0.name, label: $0.label, start: $0.start, min: $0.min, max: $0.max) }
+      ?? []
+  }
 }
 
 extension Scenario {
