@@ -17,15 +17,22 @@ struct Binary {
   }
 
   /// Runs `tether ARGS` in the repository with `input` on standard input.
-  static func run(_ arguments: [String], input: Data = Data(), directory: URL? = nil) throws -> Result {
+  static func run(
+    _ arguments: [String], input: Data = Data(), directory: URL? = nil, environment extra: [String: String] = [:],
+    executable: URL? = nil
+  ) throws -> Result {
     let process = Process()
-    process.executableURL = path
+    process.executableURL = executable ?? path
     process.arguments = arguments
     process.currentDirectoryURL = directory ?? repository
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
     env["COLUMNS"] = "80"
     env.removeValue(forKey: "TETHER_SCENARIOS")
+    // Transcripts and history of `play` go to a scratch folder, never the user's own.
+    env["XDG_DATA_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("tether-test-data").path
+    env["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("tether-test-state").path
+    for (k, v) in extra { env[k] = v }
     process.environment = env
     let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
     process.standardInput = stdin

@@ -51,6 +51,9 @@ struct Play: ParsableCommand {
 
   /// The shipped scenarios for `--help`, or how to point Tether at them.
   static func shippedScenarios() -> String {
+    // ArgumentParser reads the configuration on every run: list the scenarios only for help.
+    let args = CommandLine.arguments.dropFirst()
+    guard args.contains(where: { $0 == "--help" || $0 == "-h" }) || args.first == "help" else { return "" }
     guard let root = ScenarioStore.defaultRoot(),
       let library = try? ScenarioStore.library(files: ScenarioStore.yamlFiles(under: root))
     else {

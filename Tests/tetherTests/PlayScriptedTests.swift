@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// `tether play` with standard input not a terminal: scripted, as a facilitator's script runs it.
+@Suite("play, scripted")
+struct PlayScriptedTests {
+  static func scratch() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tether-scripted-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  static func records(_ path: String) throws -> [[String: Any]] {
+    try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
+      try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+    }
+  }
+
+  @Test("Turns print as replay prints them; the guardian lets a goodbye end the session")
+  func turnsAndGoodbye() throws {
+    let dir = try Self.scratch()
+    let transcript = dir.appendingPathComponent("t.jsonl").path
+    let r = try Binary.run(
+      ["play", "lonely-evening", "--persona", "guardian", "--seed", "4", "--transcript", transcript],
+      input: Data("hi\n/why\ngood night\nthis line is never read\n".utf8))
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("you> hi\nSam> "))
+    #expect(r.stdout.contains("Why Sam said that (turn 1)"))
+    #expect(!r.stdout.contains("this line is never read"))
+    #expect(r.stderr.contains("Conversation with Sam ended after 2 lines. Transcript: \(transcript)"))
+    let records = try Self.records(transcript)
+    #expect(records.first?["scenario"] as? String == "lonely-evening")
+    #expect(records.first?["seed"] as? Int == 4)
+    #expect(records.last?["tether_end"] as? String == "persona")
+    let attrs = try FileManager.default.attributesOfItem(atPath: transcript)
+    #expect((attrs[.posixPermissions] as? Int) == 0o600)
+  }
+
+  @Test("An unknown command gets a did-you-mean and never reaches the persona")
+  func unknownCommand() throws {
+    let dir = try Self.scratch()
+    let transcript = dir.appendingPathComponent("t.jsonl").path
+    let r = try Binary.run(
+      ["play", "lonely-evening", "--persona", "engager", "--transcript", transcript],
+      input: Data("/stat\n/persona gaurdian\n".utf8))
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("There is no command /stat. Did you mean /state?"))
+    #expect(r.stdout.contains("This scenario has no persona gaurdian. Did you mean guardian?"))
+    #expect(try Self.records(transcript).allSatisfy { $0["input"] as? String == nil })
+  }
+
+  @Test("When the transcript cannot be written, play says so, goes on, and /save writes elsewhere")
+  func unwritableTranscript() throws {
+    let dir = try Self.scratch()
+    let saved = dir.appendingPathComponent("saved.jsonl").path
+    let r = try Binary.run(
+      ["play", "lonely-evening", "--persona", "validator", "--transcript", "/proc/no-such-folder/t.jsonl"],
+      input: Data("i had a rough day\n/save \(saved)\n".utf8))
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("Tether cannot save this conversation: cannot create the folder"))
+    #expect(r.stdout.contains("Sunny> "))
+    #expect(r.stdout.contains("Saved the transcript to \(saved)."))
+    let records = try Self.records(saved)
+    #expect(records.first?["tether_transcript"] as? Int == 1)
+    #expect(records.contains { $0["input"] as? String == "i had a rough day" })
+    #expect(r.stderr.contains("kept in memory only"))
+  }
+
+  @Test("/persona switches and says the conversation restarts; the transcript holds both")
+  func switchPersona() throws {
+    let dir = try Self.scratch()
+    let transcript = dir.appendingPathComponent("t.jsonl").path
+    let r = try Binary.run(
+      ["play", "lonely-evening", "--persona", "engager", "--transcript", transcript],
+      input: Data("hello\n/persona guardian\nhello\n/quit\n".utf8))
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("Now talking with Sam (guardian). The conversation starts over."))
+    let records = try Self.records(transcript)
+    #expect(records.compactMap { $0["tether_end"] as? String } == ["switch", "quit"])
+    #expect(records.compactMap { $0["persona_name"] as? String } == ["Mia", "Sam"])
+  }
+
+  @Test("A wrong persona is a usage error with a did-you-mean")
+  func wrongPersona() throws {
+    let r = try Binary.run(["play", "lonely-evening", "--persona", "enagger"], input: Data())
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("did you mean 'engager'?"))
+  }
+
+  @Test("A binary copied away from the repository says how to point it at the scenarios")
+  func copiedBinary() throws {
+    let dir = try Self.scratch()
+    let copy = dir.appendingPathComponent("tether")
+    try FileManager.default.copyItem(at: Binary.path, to: copy)
+    let r = try Binary.run(["play"], input: Data(), directory: dir, executable: copy)
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("--scenarios DIR"))
+    #expect(r.stderr.contains("TETHER_SCENARIOS"))
+    let pointed = try Binary.run(
+      ["play", "--persona", "guardian", "--scenarios", Binary.repository.appendingPathComponent("Scenarios").path],
+      input: Data("hi\n".utf8), directory: dir, executable: copy)
+    #expect(pointed.status == 0, "\(pointed.stderr)")
+    #expect(pointed.stdout.contains("Sam> "))
+  }
+}
