@@ -50,8 +50,13 @@ final class LineEditor {
     return received
   }
 
+  /// Adds a line to the history (blank lines are not kept).
+  func remember(_ line: String) {
+    if !line.trimmingCharacters(in: .whitespaces).isEmpty { add_history(line) }
+  }
+
   fileprivate func handle(_ line: String?) {
-    if let line, !line.trimmingCharacters(in: .whitespaces).isEmpty { add_history(line) }
+    if let line { remember(line) }
     received.append(line)
     // Stop here so readline does not show a new prompt before the reply.
     remove()

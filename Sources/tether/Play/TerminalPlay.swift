@@ -33,8 +33,7 @@ final class TerminalPlay {
   /// Runs until the conversation ends; returns the exit status.
   func run() -> Int32 {
     session.width = TerminalIO.width()
-    show(session.open())
-    editor.install()
+    start()
     var fds = [
       pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
       pollfd(fd: SignalPipe.fds.read, events: Int16(POLLIN), revents: 0),
@@ -100,14 +99,29 @@ final class TerminalPlay {
       editor.saveHistory()
       return
     }
+    resumeTyping()
+  }
+
+  /// Text typed while a reply was pending (not yet sent), and a line sent with Enter meanwhile.
+  private var typedDuringWait = ""
+  private var sentDuringWait: String?
+
+  /// Shows the prompt again, with what the user typed while the persona was "typing".
+  func resumeTyping() {
+    if let line = sentDuringWait {
+      sentDuringWait = nil
+      typedDuringWait = ""
+      TerminalIO.write(editor.prompt + SafeText.terminal(line) + "\n")
+      editor.remember(line)
+      handle(line)
+      return
+    }
     editor.install()
     if !typedDuringWait.isEmpty {
       editor.insert(typedDuringWait)
       typedDuringWait = ""
     }
   }
-
-  private var typedDuringWait = ""
 
   /// Shows a response: what comes at once, then the typing indicator, then the reply.
   func show(_ response: PlaySession.Response) {
@@ -120,6 +134,12 @@ final class TerminalPlay {
     if let summary = response.summary {
       TerminalIO.write(Screen.line(.system, summary).render(color: color) + "\n")
     }
+  }
+
+  /// Shows the opening, then the prompt.
+  func start() {
+    show(session.open())
+    resumeTyping()
   }
 
   /// "Name is typing…" for `seconds`, or until the user presses Enter.
@@ -153,10 +173,26 @@ final class TerminalPlay {
         var buffer = [UInt8](repeating: 0, count: 256)
         let n = read(STDIN_FILENO, &buffer, buffer.count)
         if n <= 0 { return }
-        let bytes = buffer[0..<n]
-        if bytes.contains(13) || bytes.contains(10) { return }  // Enter skips the wait
-        if !bytes.contains(27) {
-          typedDuringWait += String(decoding: bytes.filter { $0 >= 32 && $0 != 127 }, as: UTF8.self)
+        var text = [UInt8]()
+        var enter = false
+        for b in buffer[0..<n] {
+          if b == 13 || b == 10 {
+            enter = true
+            break
+          }
+          if b == 27 { break }  // an arrow or other key sequence: ignored while waiting
+          if b == 127 || b == 8 {
+            if !text.isEmpty { text.removeLast() } else if !typedDuringWait.isEmpty { typedDuringWait.removeLast() }
+          } else if b >= 32 {
+            text.append(b)
+          }
+        }
+        typedDuringWait += String(decoding: text, as: UTF8.self)
+        if enter {
+          // Enter skips the wait; a line typed before it is sent once the reply has shown.
+          if !typedDuringWait.trimmingCharacters(in: .whitespaces).isEmpty { sentDuringWait = typedDuringWait }
+          typedDuringWait = ""
+          return
         }
       }
     }
