@@ -24,7 +24,16 @@ public enum Checker {
       let lib = try ScenarioStore.library(files: files)
       var found = lib.diagnostics
       let ids: [String?] = lib.scenarioIDs.isEmpty ? [nil] : lib.scenarioIDs
-      for id in ids { found += lib.compile(id).diagnostics }
+      // Each persona is checked for shadowed rules once, in the first scenario that plays it.
+      var shadowChecked = Set<String>()
+      for id in ids {
+        let (scenario, diagnostics) = lib.compile(id)
+        found += diagnostics
+        if let scenario, !diagnostics.contains(where: { $0.severity == .error }) {
+          found += scenario.shadowWarnings(skipping: shadowChecked)
+          shadowChecked.formUnion(scenario.personaIDs)
+        }
+      }
       if lib.scenarioIDs.isEmpty == false, !lib.sharedPersonaIDs.isEmpty {
         found += lib.compile(nil).diagnostics
       }
