@@ -1,11 +1,18 @@
 /// A compiled lexicon: how raw text becomes the words patterns match.
 package struct Lexicon: Sendable {
   package var delimiterScalars: Set<Unicode.Scalar> = []
-  package var delimiterWords: Set<String> = []
+  package var delimiterWords: Set<String> = [] { didSet { refreshSpecial() } }
   package var clauses: ClauseMode = .whole
-  package var contractions: [String: [String]] = [:]
-  package var substitutions: [String: [String]] = [:]
-  package var swaps: [String: [String]] = [:]
+  package var contractions: [String: [String]] = [:] { didSet { refreshSpecial() } }
+  package var substitutions: [String: [String]] = [:] { didSet { refreshSpecial() } }
+  package var swaps: [String: [String]] = [:] { didSet { refreshSpecial() } }
+  /// Every word the lexicon changes or treats as a delimiter: any other word passes through as
+  /// it is, with one table lookup instead of four.
+  package private(set) var special: Set<String> = []
+
+  mutating func refreshSpecial() {
+    special = delimiterWords.union(contractions.keys).union(substitutions.keys).union(swaps.keys)
+  }
   /// Reflections keyed by their first word; each entry lists (phrase, replacement), longest first.
   package var reflections: [String: [([String], [String])]] = [:]
 
@@ -32,6 +39,7 @@ package struct Lexicon: Sendable {
       reflections[first, default: []].append((phrase, words(v)))
     }
     for key in reflections.keys { reflections[key]!.sort { $0.0.count > $1.0.count } }
+    refreshSpecial()
   }
 
   /// Expands contractions and applies substitutions to one folded word (not swaps).

@@ -12,7 +12,7 @@ package struct Matcher {
   private var elements: [Pattern.Element] = []
   private var captureSlot: [Int] = []
   private(set) var captures: [Range<Int>] = []
-  /// Where each element of the last successful match matched.
+  /// Where each element of the last successful match matched (the first `elements.count`).
   package private(set) var spans: [Range<Int>] = []
   /// Steps taken by the last call to ``match(_:_:)``: the property tests count them.
   package private(set) var steps = 0
@@ -21,33 +21,34 @@ package struct Matcher {
 
   /// Matches `pattern` against `ids` (a whole clause). Returns the captures' ranges, or nil.
   package mutating func match(_ pattern: Pattern, _ ids: [Int32]) -> [Range<Int>]? {
-    // A cheap prefilter: every required word must be present.
+    // Cheap prefilters: every required word must be present, and a word of every required set.
     for w in pattern.requiredWords where !ids.contains(w) { return nil }
+    for set in pattern.requiredSets where !ids.contains(where: set.firstWords.contains) { return nil }
     self.ids = ids
     count = ids.count
     elements = pattern.elements
-    let cells = (elements.count + 1) * (count + 1)
+    let n = elements.count
+    let cells = (n + 1) * (count + 1)
     if failed.count < cells { failed = [UInt32](repeating: 0, count: cells) }
     generation &+= 1
     if generation == 0 {
       for k in failed.indices { failed[k] = 0 }
       generation = 1
     }
-    starLimit = [Int](repeating: Int.max, count: elements.count)
-    captureSlot = []
-    var slot = 0
-    for e in elements {
-      switch e {
-      case .star(let c), .phrase(_, let c):
-        captureSlot.append(c ? slot : -1)
-        if c { slot += 1 }
-      case .word: captureSlot.append(-1)
-      }
+    // Scratch buffers are reused from call to call: no allocation once they are big enough.
+    if starLimit.count < n {
+      starLimit = [Int](repeating: Int.max, count: n)
+      spans = [Range<Int>](repeating: 0..<0, count: n)
+    } else {
+      for k in 0..<n { starLimit[k] = Int.max }
     }
-    captures = [Range<Int>](repeating: 0..<0, count: slot)
-    spans = [Range<Int>](repeating: 0..<0, count: elements.count)
+    captureSlot = pattern.slots
+    if captures.count < pattern.captureCount {
+      captures = [Range<Int>](repeating: 0..<0, count: pattern.captureCount)
+    }
     steps = 0
-    return step(0, 0) ? captures : nil
+    guard step(0, 0) else { return nil }
+    return pattern.captureCount == captures.count ? captures : Array(captures[0..<pattern.captureCount])
   }
 
   private mutating func step(_ i: Int, _ pos: Int) -> Bool {

@@ -48,6 +48,53 @@ package enum Normalizer {
 
   /// Calls `emit` with each folded word, and with `nil` at each delimiter mark.
   static func scan(_ text: String, delimiters: Set<Unicode.Scalar>, _ emit: (String?) -> Void) {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      scanASCII(text, delimiters: delimiters, emit)
+      return
+    }
+    scanScalars(text, delimiters: delimiters, emit)
+  }
+
+  /// `scan` for a line of ASCII only (most lines): bytes in, no per-scalar work.
+  static func scanASCII(_ text: String, delimiters: Set<Unicode.Scalar>, _ emit: (String?) -> Void) {
+    var isDelimiter = (UInt64(0), UInt64(0))
+    for d in delimiters where d.value < 128 {
+      if d.value < 64 { isDelimiter.0 |= 1 << UInt64(d.value) } else { isDelimiter.1 |= 1 << UInt64(d.value - 64) }
+    }
+    var word: [UInt8] = []
+    word.reserveCapacity(32)
+    var pendingApostrophe = false
+    var emitted = 0
+    for byte in text.utf8 {
+      if emitted >= maxWords { return }
+      var b = byte
+      if b >= 65 && b <= 90 { b += 32 }
+      if (b >= 97 && b <= 122) || (b >= 48 && b <= 57) {
+        if pendingApostrophe {
+          word.append(39)
+          pendingApostrophe = false
+        }
+        word.append(b)
+        continue
+      }
+      if b == 39 && !word.isEmpty {
+        pendingApostrophe = true
+        continue
+      }
+      if !word.isEmpty {
+        emit(String(decoding: word, as: UTF8.self))
+        emitted += 1
+        word.removeAll(keepingCapacity: true)
+      }
+      pendingApostrophe = false
+      let delimiter = b < 64 ? isDelimiter.0 & (1 << UInt64(b)) != 0 : isDelimiter.1 & (1 << UInt64(b - 64)) != 0
+      if delimiter { emit(nil) }
+    }
+    if !word.isEmpty, emitted < maxWords { emit(String(decoding: word, as: UTF8.self)) }
+  }
+
+  /// `scan` for a line with non-ASCII text: scalar by scalar, folded.
+  static func scanScalars(_ text: String, delimiters: Set<Unicode.Scalar>, _ emit: (String?) -> Void) {
     var current = String.UnicodeScalarView()
     var pendingApostrophe = false
     var emitted = 0
@@ -91,6 +138,11 @@ package enum Normalizer {
     }
     scan(text, delimiters: lexicon.delimiterScalars) { raw in
       guard let raw else { return mark() }
+      if !lexicon.special.contains(raw) {
+        let id = vocabulary.id(raw)
+        line.tokens.append(Token(word: raw, id: id, key: id))
+        return
+      }
       if splitClauses && lexicon.delimiterWords.contains(raw) { return mark() }
       for word in lexicon.expand(raw) {
         let key = vocabulary.id(word)

@@ -18,6 +18,27 @@ package struct Pattern: Sendable {
   package var requiredWords: [Int32]
   /// Phrase sets one of whose first words every match must contain (concepts, alternatives).
   package var requiredSets: [PhraseSet]
+  /// For each element, the capture it fills (0, 1, …), or -1.
+  package var slots: [Int]
+
+  package init(
+    elements: [Element], source: String, captureCount: Int, requiredWords: [Int32], requiredSets: [PhraseSet]
+  ) {
+    self.elements = elements
+    self.source = source
+    self.captureCount = captureCount
+    self.requiredWords = requiredWords
+    self.requiredSets = requiredSets
+    var slot = 0
+    slots = elements.map { e in
+      switch e {
+      case .star(let c), .phrase(_, let c):
+        defer { if c { slot += 1 } }
+        return c ? slot : -1
+      case .word: return -1
+      }
+    }
+  }
 }
 
 /// A problem in a pattern's text.

@@ -5,29 +5,30 @@ package struct PhraseSet: Sendable {
   package var multi: [[Int32]] = []
   /// True when the empty phrase is in the set (an `[optional]` element).
   package var allowsEmpty = false
+  /// Every word that can start a phrase of the set.
+  package private(set) var firstWords: Set<Int32> = []
 
   package init() {}
 
   package mutating func insert(_ phrase: [Int32]) {
     switch phrase.count {
     case 0: allowsEmpty = true
-    case 1: singles.insert(phrase[0])
+    case 1:
+      singles.insert(phrase[0])
+      firstWords.insert(phrase[0])
     default:
       if !multi.contains(phrase) {
         multi.append(phrase)
         multi.sort { $0.count > $1.count }
+        firstWords.insert(phrase[0])
       }
     }
   }
 
   package mutating func formUnion(_ other: PhraseSet) {
     singles.formUnion(other.singles)
+    firstWords.formUnion(other.singles)
     for p in other.multi { insert(p) }
     allowsEmpty = allowsEmpty || other.allowsEmpty
-  }
-
-  /// Every word that can start a phrase of the set.
-  package var firstWords: Set<Int32> {
-    singles.union(multi.map { $0[0] })
   }
 }

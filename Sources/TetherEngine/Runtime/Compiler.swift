@@ -133,6 +133,7 @@ struct Compiler {
     }
     detector.vocabulary = pc.vocabulary
     for id in fuzzyWords.sorted() { detector.addFuzzy(pc.vocabulary.word(id), id: id) }
+    detector.buildIndex()
     return detector
   }
 

@@ -186,26 +186,25 @@ public struct Conversation: Sendable {
         if stack.isEmpty { continue }
         return stack
       }
-      var entries: [(rank: Int, pos: Int, key: Int32, rule: Int)] = []
-      var seen = Set<Int>()
+      // Rank and priority are copied into each entry so the sort reads nothing else.
+      var entries: [(rank: Int, pos: Int, priority: Int, key: Int32, rule: Int)] = []
+      let rules = persona.rules
       for (p, t) in tokens.enumerated() {
         guard let list = persona.index[t.key] else { continue }
-        for r in list where seen.insert(r).inserted {
-          entries.append((persona.rules[r].rank, p, t.key, r))
+        for r in list where !entries.contains(where: { $0.rule == r }) {
+          entries.append((rules[r].rank, p, rules[r].priority, t.key, r))
         }
       }
       let hasKeyword = !entries.isEmpty
-      for r in persona.always where seen.insert(r).inserted {
-        entries.append((persona.rules[r].rank, Int.max, Vocabulary.unknown, r))
+      for r in persona.always where !entries.contains(where: { $0.rule == r }) {
+        entries.append((rules[r].rank, Int.max, rules[r].priority, Vocabulary.unknown, r))
       }
       if !hasKeyword && scenario.lexicon.clauses == .first && persona.always.isEmpty { continue }
       if entries.isEmpty { continue }
-      entries.sort {
-        ($0.rank, $1.pos, persona.rules[$0.rule].priority, $1.rule) > ($1.rank, $0.pos, persona.rules[$1.rule].priority, $0.rule)
-      }
+      entries.sort { ($0.rank, $1.pos, $0.priority, $1.rule) > ($1.rank, $0.pos, $1.priority, $0.rule) }
       var result: [Group] = []
       for e in entries {
-        if let last = result.last, last.keyword == e.key, persona.rules[last.rules.last!].rank == e.rank {
+        if let last = result.last, last.keyword == e.key, rules[last.rules.last!].rank == e.rank {
           result[result.count - 1].rules.append(e.rule)
         } else {
           result.append(Group(keyword: e.key, rules: [e.rule], tokens: tokens))
@@ -243,7 +242,7 @@ public struct Conversation: Sendable {
       log.append(.init(rule: rule.id, outcome: "matched, but also '\(u.source)' (unless)"))
       return nil
     }
-    if !open, let when = rule.when, !when.holds(lookup) {
+    if !open, let when = rule.when, !holds(when) {
       log.append(.init(rule: rule.id, outcome: "matched, but its condition '\(rule.whenSource ?? "")' did not hold"))
       return nil
     }
@@ -292,7 +291,7 @@ public struct Conversation: Sendable {
 
   mutating func recall(_ line: NormalizedLine) -> Outcome? {
     guard !state.memory.isEmpty, groups(line).isEmpty else { return nil }
-    if let condition = persona.memoryRecall, !condition.holds(lookup) { return nil }
+    if let condition = persona.memoryRecall, !holds(condition) { return nil }
     let text = state.memory.removeFirst()
     return Outcome(text: text, chain: ["memory"], recalled: true)
   }
@@ -334,18 +333,32 @@ public struct Conversation: Sendable {
   }
 
   func render(_ template: Template, _ captures: [String], reflect: Bool = true) -> String {
-    template.render(captures: captures, lookup: lookup)
+    // The closures capture only the state and a name: capturing `self` would copy the whole
+    // conversation (its scenario included) on every call.
+    if template.isPlain { return template.render(captures: captures, lookup: { _ in .text("") }) }
+    let state = self.state
+    let name = persona.name
+    return template.render(captures: captures, lookup: { Self.lookup($0, state, name) })
+  }
+
+  /// Whether a condition holds now.
+  func holds(_ condition: Condition) -> Bool {
+    let state = self.state
+    let name = persona.name
+    return condition.holds({ Self.lookup($0, state, name) })
   }
 
   /// Resolves a name in a condition or template.
-  func lookup(_ name: String) -> Condition.Value {
+  func lookup(_ name: String) -> Condition.Value { Self.lookup(name, state, persona.name) }
+
+  static func lookup(_ name: String, _ state: ConversationState, _ personaName: String) -> Condition.Value {
     if let m = state.meters[name] { return .number(Double(m)) }
     if let v = state.variables[name] { return .text(v) }
     switch name {
     case "turn": return .number(Double(state.lines))
     case "phase": return .text(state.phase)
     case "last_rule": return .text(state.lastRule ?? "")
-    case "persona": return .text(persona.name)
+    case "persona": return .text(personaName)
     default: return .text("")
     }
   }

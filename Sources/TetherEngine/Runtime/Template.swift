@@ -10,6 +10,16 @@ package struct Template: Sendable {
   package var parts: [Part]
   package var source: String
 
+  /// True when the template reads no name and holds no condition: it needs no lookup.
+  package var isPlain: Bool {
+    parts.allSatisfy {
+      switch $0 {
+      case .text, .capture: return true
+      case .name, .choice: return false
+      }
+    }
+  }
+
   /// Highest capture number used (0 if none).
   package var maxCapture: Int { Self.maxCapture(parts) }
 
