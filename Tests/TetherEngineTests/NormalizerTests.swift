@@ -51,3 +51,21 @@ struct NormalizerTests {
     #expect(n.tokens.count == Normalizer.maxWords)
   }
 }
+
+/// The ASCII fast path and the scalar path must split and fold every ASCII line the same way.
+struct NormalizerFastPathTests {
+  @Test func asciiFastPathAgreesWithTheScalarPath() {
+    let alphabet = Array("aZb'c 9.,!?'' -Dd\"e\tx'y''") + ["\u{7F}", "\u{01}"]
+    var random = SplitMix64(seed: 7)
+    let delimiters: Set<Unicode.Scalar> = [".", ","]
+    for _ in 0..<5_000 {
+      let length = Int(random.next() % 24)
+      let line = String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+      var fast: [String?] = []
+      var slow: [String?] = []
+      Normalizer.scanASCII(line, delimiters: delimiters) { fast.append($0) }
+      Normalizer.scanScalars(line, delimiters: delimiters) { slow.append($0) }
+      #expect(fast == slow, "\(line.debugDescription)")
+    }
+  }
+}

@@ -55,42 +55,72 @@ package enum Normalizer {
     scanScalars(text, delimiters: delimiters, emit)
   }
 
-  /// `scan` for a line of ASCII only (most lines): bytes in, no per-scalar work.
+  /// `scan` for a line of ASCII only (most lines): bytes in, no per-scalar work, and a word
+  /// that is already lower case and apostrophe-free becomes a `String` straight from the bytes.
   static func scanASCII(_ text: String, delimiters: Set<Unicode.Scalar>, _ emit: (String?) -> Void) {
     var isDelimiter = (UInt64(0), UInt64(0))
     for d in delimiters where d.value < 128 {
       if d.value < 64 { isDelimiter.0 |= 1 << UInt64(d.value) } else { isDelimiter.1 |= 1 << UInt64(d.value - 64) }
     }
-    var word: [UInt8] = []
-    word.reserveCapacity(32)
-    var pendingApostrophe = false
-    var emitted = 0
-    for byte in text.utf8 {
-      if emitted >= maxWords { return }
-      var b = byte
-      if b >= 65 && b <= 90 { b += 32 }
-      if (b >= 97 && b <= 122) || (b >= 48 && b <= 57) {
-        if pendingApostrophe {
-          word.append(39)
+    var copy = text
+    copy.withUTF8 { bytes in
+      var start = -1  // where the current word starts, or -1
+      var end = 0  // just after its last letter or digit
+      var simple = true  // the word is bytes[start..<end] as typed
+      var word: [UInt8] = []  // the word, once it differs from the bytes (capitals, apostrophes)
+      var pendingApostrophe = false
+      var emitted = 0
+      for k in 0..<bytes.count {
+        if emitted >= maxWords { return }
+        var b = bytes[k]
+        let upper = b >= 65 && b <= 90
+        if upper { b += 32 }
+        if (b >= 97 && b <= 122) || (b >= 48 && b <= 57) {
+          if start < 0 {
+            start = k
+            simple = !upper
+            if !simple {
+              word.removeAll(keepingCapacity: true)
+              word.append(b)
+            }
+          } else {
+            if simple && (pendingApostrophe || upper) {
+              simple = false
+              word.removeAll(keepingCapacity: true)
+              word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            }
+            if !simple {
+              if pendingApostrophe { word.append(39) }
+              word.append(b)
+            }
+          }
+          pendingApostrophe = false
+          end = k + 1
+          continue
+        }
+        if b == 39 {
+          if start >= 0 { pendingApostrophe = true }
+          continue
+        }
+        if start >= 0 {
+          emit(
+            simple
+              ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+              : String(decoding: word, as: UTF8.self))
+          emitted += 1
+          start = -1
           pendingApostrophe = false
         }
-        word.append(b)
-        continue
+        let delimiter = b < 64 ? isDelimiter.0 & (1 << UInt64(b)) != 0 : isDelimiter.1 & (1 << UInt64(b - 64)) != 0
+        if delimiter { emit(nil) }
       }
-      if b == 39 && !word.isEmpty {
-        pendingApostrophe = true
-        continue
+      if start >= 0, emitted < maxWords {
+        emit(
+          simple
+            ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            : String(decoding: word, as: UTF8.self))
       }
-      if !word.isEmpty {
-        emit(String(decoding: word, as: UTF8.self))
-        emitted += 1
-        word.removeAll(keepingCapacity: true)
-      }
-      pendingApostrophe = false
-      let delimiter = b < 64 ? isDelimiter.0 & (1 << UInt64(b)) != 0 : isDelimiter.1 & (1 << UInt64(b - 64)) != 0
-      if delimiter { emit(nil) }
     }
-    if !word.isEmpty, emitted < maxWords { emit(String(decoding: word, as: UTF8.self)) }
   }
 
   /// `scan` for a line with non-ASCII text: scalar by scalar, folded.

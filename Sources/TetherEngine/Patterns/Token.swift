@@ -33,5 +33,13 @@ package struct NormalizedLine: Sendable, Equatable {
   }
 
   /// The words joined by spaces.
-  package var text: String { tokens.map(\.word).joined(separator: " ") }
+  package var text: String {
+    var out = ""
+    out.reserveCapacity(tokens.reduce(0) { $0 + $1.word.utf8.count + 1 })
+    for (k, t) in tokens.enumerated() {
+      if k > 0 { out += " " }
+      out += t.word
+    }
+    return out
+  }
 }
