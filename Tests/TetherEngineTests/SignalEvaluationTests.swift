@@ -30,8 +30,11 @@ struct SignalEvaluationTests {
     return detector
   }
 
-  @Test func detectionOnUnseenLines() throws {
-    let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/unseen-lines.json")
+  /// Each fixture was written by a helper who never saw `signals.yaml`; the second was written
+  /// after the first tuning and has never been used to tune anything.
+  @Test(arguments: ["unseen-lines.json", "unseen-lines-2.json"])
+  func detectionOnUnseenLines(fixtureName: String) throws {
+    let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
     let detector = try Self.detector()
     var matcher = Matcher()
@@ -64,18 +67,25 @@ struct SignalEvaluationTests {
       signFalse += warnings.subtracting(line.signals).count
     }
     print("""
-      unseen lines: \(fixture.lines.count)
+      \(fixtureName): \(fixture.lines.count) lines
       crisis: \(crisisHit)/\(crisisTotal) caught; \(crisisFalse)/\(calmTotal) false alarms
       exit: \(exitHit)/\(exitTotal) caught; \(exitFalse)/\(stayTotal) false alarms
       warning signs: \(signHit)/\(signTotal) caught; \(signFalse) signs raised that the writer did not mark
-      missed crisis lines: \(missedCrisis)
-      false crisis alarms: \(falseCrisis)
       """)
-    // Regression floors at the first measurement (2026-11-26: crisis 87/156, false alarms 7/429,
-    // exit 84/105), not the target: a real crisis must almost never be missed, and crisis recall
-    // is the open work of the signals issue. Raise these as detection improves; never lower them.
-    #expect(Double(crisisHit) / Double(crisisTotal) >= 0.55)
-    #expect(Double(crisisFalse) / Double(calmTotal) <= 0.05)
-    #expect(Double(exitHit) / Double(exitTotal) >= 0.75)
+    // The lines themselves are printed only on request, so that whoever tunes `signals.yaml`
+    // does not tune it on the held-out sets by reading test logs.
+    if ProcessInfo.processInfo.environment["TETHER_SIGNAL_DETAILS"] == "1" {
+      print("missed crisis lines: \(missedCrisis)\nfalse crisis alarms: \(falseCrisis)")
+    }
+    // Regression floors just under what was measured, not targets: a real crisis must almost
+    // never be missed, and crisis recall is still the open work of the signals issue. Raise them
+    // as detection improves; never lower them. Measured 2026-11-26 after the second tuning:
+    // set 1: crisis 118/156, false alarms 3/429, exit 83/105; set 2 (never tuned on): crisis
+    // 78/152, false alarms 13/348, exit 74/109.
+    let floors: (crisis: Double, falseAlarms: Double, exit: Double) =
+      fixtureName == "unseen-lines.json" ? (0.75, 0.02, 0.78) : (0.50, 0.04, 0.67)
+    #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)
+    #expect(Double(crisisFalse) / Double(calmTotal) <= floors.falseAlarms)
+    #expect(Double(exitHit) / Double(exitTotal) >= floors.exit)
   }
 }

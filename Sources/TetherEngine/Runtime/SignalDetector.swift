@@ -17,6 +17,42 @@ package struct SignalDetector: Sendable {
   package var vocabulary = Vocabulary()
   /// Words one typo away from a word of a fuzzy signal: deletion key → word id.
   package var fuzzy: [String: Int32] = [:]
+  /// The same keys of ASCII words by an FNV-1a hash of their bytes, so a typed word's variants
+  /// are looked up without building a string for each.
+  package private(set) var fuzzyHashes: [UInt64: [(key: [UInt8], id: Int32)]] = [:]
+
+  static func hashes(of table: [String: Int32]) -> [UInt64: [(key: [UInt8], id: Int32)]] {
+    var out: [UInt64: [(key: [UInt8], id: Int32)]] = [:]
+    for (key, id) in table where key.utf8.allSatisfy({ $0 < 0x80 }) {
+      let bytes = Array(key.utf8)
+      out[fnv(bytes, skipping: -1), default: []].append((bytes, id))
+    }
+    return out
+  }
+
+  /// FNV-1a over the bytes, leaving out the byte at `skipping` (-1: none).
+  @inline(__always)
+  static func fnv(_ bytes: [UInt8], skipping: Int) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for (k, b) in bytes.enumerated() where k != skipping {
+      h ^= UInt64(b)
+      h = h &* 0x100_0000_01b3
+    }
+    return h
+  }
+
+  /// The id filed under `bytes` (with the byte at `skipping` left out), if any.
+  func fuzzyLookup(_ bytes: [UInt8], skipping: Int) -> Int32? {
+    guard let entries = fuzzyHashes[Self.fnv(bytes, skipping: skipping)] else { return nil }
+    for (key, id) in entries {
+      if skipping < 0 {
+        if key == bytes { return id }
+      } else if key.count == bytes.count - 1, key.elementsEqual(bytes[..<skipping] + bytes[(skipping + 1)...]) {
+        return id
+      }
+    }
+    return nil
+  }
   package var negations: Set<Int32> = []
   /// How many words before a match a negation still counts.
   package static let negationWindow = 3
@@ -30,23 +66,48 @@ package struct SignalDetector: Sendable {
 
   package init() {}
 
+  /// Words so frequent in chat that a pattern filed under one would be tried on most lines.
+  static let commonWords: Set<String> = [
+    "i", "im", "me", "my", "myself", "you", "your", "youre", "we", "us", "our", "it", "its", "this", "that", "the",
+    "a", "an", "to", "of", "and", "or", "but", "so", "in", "on", "at", "for", "with", "from", "about", "as", "is",
+    "am", "are", "was", "were", "be", "been", "being", "do", "dont", "does", "did", "have", "has", "had", "not",
+    "no", "just", "like", "really", "so", "all", "what", "how", "why", "when", "if", "then", "can", "cant", "will",
+    "would", "should", "could", "get", "got", "go", "going", "know", "think", "feel", "want", "need", "one",
+    "there", "here", "they", "them", "he", "she", "his", "her", "him", "up", "out", "more", "much", "very", "too",
+    "now", "today", "tonight", "time", "day", "again", "even", "still", "anymore", "ever", "never", "some", "any",
+  ]
+
   /// Files each pattern under one word every match must contain (its rarest literal word, or
   /// each first word of its smallest required set), so a line only tries the patterns its words
   /// can satisfy: detection costs the same with 40 patterns or 4,000.
   package mutating func buildIndex() {
+    fuzzyHashes = Self.hashes(of: fuzzy)
     flat = []
     byWord = [:]
     unanchored = []
     var frequency: [Int32: Int] = [:]
     for s in signals { for p in s.patterns { for w in Set(p.requiredWords) { frequency[w, default: 0] += 1 } } }
+    // How often a pattern filed under a word is tried: words common in any chat ("i", "to",
+    // "my") would make it tried on nearly every line, so they cost far more than rare ones.
+    func cost(_ w: Int32) -> Int {
+      (Self.commonWords.contains(vocabulary.word(w)) ? 10_000 : 0) + (frequency[w] ?? 0)
+    }
     for (si, s) in signals.enumerated() {
       for (pi, p) in s.patterns.enumerated() {
         let k = Int32(flat.count)
         flat.append((Int32(si), Int32(pi)))
-        if let word = p.requiredWords.min(by: { (frequency[$0] ?? 0, $0) < (frequency[$1] ?? 0, $1) }) {
-          byWord[word, default: []].append(k)
-        } else if let set = p.requiredSets.min(by: { $0.firstWords.count < $1.firstWords.count }) {
-          for w in set.firstWords.sorted() { byWord[w, default: []].append(k) }
+        var best: (cost: Int, words: [Int32])?
+        for w in p.requiredWords {
+          let c = cost(w)
+          if best == nil || c < best!.cost || (c == best!.cost && w < best!.words[0]) { best = (c, [w]) }
+        }
+        for set in p.requiredSets {
+          let words = set.firstWords.sorted()
+          let c = words.reduce(0) { $0 + cost($1) }
+          if best == nil || c < best!.cost { best = (c, words) }
+        }
+        if let best {
+          for w in best.words { byWord[w, default: []].append(k) }
         } else {
           unanchored.append(k)
         }
@@ -131,6 +192,18 @@ package struct SignalDetector: Sendable {
     let scalars = Array(word.unicodeScalars)
     // Typos are looked for in ordinary words only: a 1 MB "word" must cost nothing.
     guard scalars.count >= 4, scalars.count <= 24 else { return nil }
+    if word.utf8.allSatisfy({ $0 < 0x80 }) {
+      // ASCII: the word, each deletion and each transposition, hashed without building strings.
+      var bytes = Array(word.utf8)
+      if let id = fuzzyLookup(bytes, skipping: -1) { return id }
+      for k in bytes.indices { if let id = fuzzyLookup(bytes, skipping: k) { return id } }
+      for k in 0..<(bytes.count - 1) {
+        bytes.swapAt(k, k + 1)
+        defer { bytes.swapAt(k, k + 1) }
+        if let id = fuzzyLookup(bytes, skipping: -1) { return id }
+      }
+      return nil
+    }
     if let id = fuzzy[word] { return id }
     for k in scalars.indices {
       var s = scalars
