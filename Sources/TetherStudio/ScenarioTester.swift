@@ -21,6 +21,33 @@ public struct ScenarioTester {
   public mutating func run(_ scenario: Scenario, examplesOf personas: Set<String>) {
     for test in scenario.tests { check(test, in: scenario) }
     for id in scenario.personaIDs where personas.contains(id) { examples(of: id, in: scenario) }
+    signalExamples(in: scenario)
+  }
+
+  /// Places of signal examples already checked: signals are shared by every scenario.
+  private var checkedSignalExamples = Set<SourceLocation>()
+
+  /// Each signal's `examples` must show it, and its `not_examples` must not.
+  mutating func signalExamples(in scenario: Scenario) {
+    for (id, examples, notExamples) in scenario.signalExamples {
+      for example in examples where checkedSignalExamples.insert(example.location).inserted {
+        let found = scenario.signalsIn(example.value)
+        if found.contains(id) {
+          passed += 1
+        } else {
+          fail(
+            "the example \"\(example.value)\" of signal '\(id)' does not show it (found: \(found.isEmpty ? "none" : found.joined(separator: ", ")))",
+            at: example.location)
+        }
+      }
+      for example in notExamples where checkedSignalExamples.insert(example.location).inserted {
+        if scenario.signalsIn(example.value).contains(id) {
+          fail("the line \"\(example.value)\" is listed under not_examples of signal '\(id)' but shows it", at: example.location)
+        } else {
+          passed += 1
+        }
+      }
+    }
   }
 
   mutating func fail(_ message: String, at location: SourceLocation?) {

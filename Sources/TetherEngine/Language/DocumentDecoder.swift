@@ -81,7 +81,10 @@ package struct DocumentDecoder {
   }
 
   mutating func signal(_ node: YAMLNode) -> SignalSpec? {
-    let allowed = ["id", "name", "kind", "description", "notice", "source", "match", "unless", "negatable", "fuzzy"]
+    let allowed = [
+      "id", "name", "kind", "description", "notice", "source", "match", "unless", "negatable", "fuzzy", "examples",
+      "not_examples",
+    ]
     guard let f = reader.fields(node, allowed: allowed, in: "a signal", required: ["id", "kind", "match"]),
       let id = reader.located(f["id"], "id")
     else { return nil }
@@ -93,13 +96,16 @@ package struct DocumentDecoder {
         reader.diagnostics.error("a signal's kind must be warning, crisis or exit, not '\(k.value)'", at: k.location)
       }
     }
-    return SignalSpec(
+    var spec = SignalSpec(
       id: id, name: reader.text(f["name"], "name") ?? id.value, kind: kind,
       description: reader.text(f["description"], "description") ?? "",
       notice: reader.text(f["notice"], "notice") ?? "", source: reader.text(f["source"], "source") ?? "",
       match: reader.texts(f["match"], "match"), unless: reader.texts(f["unless"], "unless"),
       negatable: reader.bool(f["negatable"], "negatable") ?? (kind != .crisis),
       fuzzy: reader.bool(f["fuzzy"], "fuzzy") ?? (kind == .crisis))
+    spec.examples = reader.texts(f["examples"], "examples")
+    spec.notExamples = reader.texts(f["not_examples"], "not_examples")
+    return spec
   }
 
   mutating func safety(_ node: YAMLNode) -> SafetySpec? {

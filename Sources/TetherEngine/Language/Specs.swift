@@ -73,6 +73,10 @@ package struct SignalSpec: Sendable {
   package var unless: [Located<String>]
   package var negatable: Bool
   package var fuzzy: Bool
+  /// Lines a person might type that must show this signal; `tether test` checks each.
+  package var examples: [Located<String>] = []
+  /// Lines that look close but must not show it (an idiom, a denial, someone else).
+  package var notExamples: [Located<String>] = []
 }
 
 /// The `safety` section: the crisis line and the out-of-character notice.

@@ -124,7 +124,8 @@ struct Compiler {
             info: SignalInfo(
               id: s.id.value, name: s.name, kind: s.kind.rawValue, description: s.description, notice: s.notice,
               source: s.source),
-            kind: s.kind, patterns: patterns, unless: unless, negatable: s.negatable && s.kind != .crisis))
+            kind: s.kind, patterns: patterns, unless: unless, negatable: s.negatable && s.kind != .crisis,
+            examples: s.examples, notExamples: s.notExamples))
       }
     }
     for w in ["not", "never", "no", "nothing", "hardly", "nobody", "neither", "nor", "without"] {

@@ -73,6 +73,17 @@ public struct Scenario: Sendable {
 }
 
 extension Scenario {
+  /// Each signal's example lines: (signal id, lines that must show it, lines that must not).
+  package var signalExamples: [(String, [Located<String>], [Located<String>])] {
+    signals.signals.map { ($0.info.id, $0.examples, $0.notExamples) }
+  }
+
+  /// The signals one line shows, as `respond` finds them.
+  package func signalsIn(_ line: String) -> [String] {
+    var matcher = Matcher()
+    return signals.detect(line, matcher: &matcher).ids
+  }
+
   /// Each rule of a persona with its example inputs: (rule index, rule id, examples).
   package func examples(of personaID: String) -> [(Int, String, [Located<String>])] {
     guard let p = persona(personaID) else { return [] }

@@ -10,6 +10,8 @@ package struct SignalDetector: Sendable {
     package var patterns: [Pattern]
     package var unless: [Pattern]
     package var negatable: Bool
+    package var examples: [Located<String>] = []
+    package var notExamples: [Located<String>] = []
   }
 
   package var signals: [Compiled] = []
