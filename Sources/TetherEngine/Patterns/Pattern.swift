@@ -51,7 +51,7 @@ package struct PatternError: Error, Sendable {
 /// Parses pattern text into a ``Pattern``.
 package struct PatternCompiler {
   package var lexicon: Lexicon
-  package var concepts: [String: PhraseSet]
+  package var concepts: [String: PhraseSet] { didSet { cache = [:] } }
   package var vocabulary: Vocabulary
   /// Concept names used, so `check` can warn about unused ones.
   package var usedConcepts: Set<String> = []
@@ -62,13 +62,29 @@ package struct PatternCompiler {
     self.vocabulary = vocabulary
   }
 
+  static let syntax: Set<Character> = ["*", "(", ")", "[", "]", "{", "}", "|", "^", "$"]
+
   /// Words of one literal, folded and with contractions expanded (not substitutions).
   func literal(_ text: String) -> [String] {
     Normalizer.rawWords(text).flatMap { lexicon.contractions[$0] ?? [$0] }
   }
 
+  /// Patterns compiled so far, by their text: the same text with the same concepts compiles
+  /// once. Emptied whenever the concepts change (a persona's own concepts).
+  private var cache: [String: Pattern] = [:]
+
   package mutating func compile(_ source: String) throws(PatternError) -> Pattern {
+    if let cached = cache[source] { return cached }
+    let pattern = try compileUncached(source)
+    cache[source] = pattern
+    return pattern
+  }
+
+  mutating func compileUncached(_ source: String) throws(PatternError) -> Pattern {
     let chars = Array(source)
+    // Slices of the source as strings, taken from the string itself (fast) by character offset.
+    let offsets = Array(source.indices) + [source.endIndex]
+    func text(_ from: Int, _ to: Int) -> String { String(source[offsets[from]..<offsets[to]]) }
     var elements: [Pattern.Element] = []
     var anchoredStart = false, anchoredEnd = false
     var captures = 0
@@ -87,7 +103,8 @@ package struct PatternCompiler {
               message: "unknown concept '{\(name)}'\(didYouMean(name, among: concepts.keys.sorted()))", offset: offset)
           }
           usedConcepts.insert(name)
-          set.formUnion(concept)
+          // A concept alone (or first) is shared, not copied: concepts can hold thousands of words.
+          if set.isEmpty { set = concept } else { set.formUnion(concept) }
           continue
         }
         let words = literal(String(alternative))
@@ -105,7 +122,7 @@ package struct PatternCompiler {
     func closing(_ close: Character, from start: Int) throws(PatternError) -> Int {
       var j = start + 1
       while j < chars.count, chars[j] != close {
-        if "([".contains(chars[j]) || (chars[j] == "{" && chars[start] == "{") {
+        if chars[j] == "(" || chars[j] == "[" || (chars[j] == "{" && chars[start] == "{") {
           throw PatternError(message: "'\(chars[j])' cannot be nested inside '\(chars[start])'", offset: j)
         }
         j += 1
@@ -140,7 +157,7 @@ package struct PatternCompiler {
       case "(", "[":
         let close: Character = c == "(" ? ")" : "]"
         let j = try closing(close, from: i)
-        var set = try phrases(String(chars[(i + 1)..<j]), at: i)
+        var set = try phrases(text(i + 1, j), at: i)
         if c == "(" {
           elements.append(.phrase(set, capture: true))
           captures += 1
@@ -152,7 +169,7 @@ package struct PatternCompiler {
         i = j + 1
       case "{":
         let j = try closing("}", from: i)
-        let name = String(chars[(i + 1)..<j]).trimmingSpaces
+        let name = text(i + 1, j).trimmingSpaces
         guard let set = concepts[name] else {
           throw PatternError(
             message: "unknown concept '{\(name)}'\(didYouMean(name, among: concepts.keys.sorted()))", offset: i)
@@ -166,10 +183,10 @@ package struct PatternCompiler {
         throw PatternError(message: "'\(c)' without its opening bracket", offset: i)
       default:
         var j = i
-        while j < chars.count, !chars[j].isWhitespace, !"*()[]{}|^$".contains(chars[j]) { j += 1 }
-        let text = String(chars[i..<j])
-        let words = literal(text)
-        if words.isEmpty { throw PatternError(message: "'\(text)' is not a word a line can hold", offset: i) }
+        while j < chars.count, !chars[j].isWhitespace, !Self.syntax.contains(chars[j]) { j += 1 }
+        let word = text(i, j)
+        let words = literal(word)
+        if words.isEmpty { throw PatternError(message: "'\(word)' is not a word a line can hold", offset: i) }
         for w in words {
           let id = vocabulary.intern(w)
           elements.append(.word(id))
@@ -195,6 +212,8 @@ package struct PatternCompiler {
 
 extension String {
   var trimmingSpaces: String {
+    // Nothing to trim (the usual case): no new string.
+    if let f = utf8.first, let l = utf8.last, f > 32, l > 32, f < 0x80, l < 0x80 { return self }
     var s = Substring(self)
     while s.first?.isWhitespace == true { s = s.dropFirst() }
     while s.last?.isWhitespace == true { s = s.dropLast() }

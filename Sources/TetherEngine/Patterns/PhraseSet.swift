@@ -10,6 +10,9 @@ package struct PhraseSet: Sendable {
 
   package init() {}
 
+  /// True when the set holds no phrase, not even the empty one.
+  package var isEmpty: Bool { singles.isEmpty && multi.isEmpty && !allowsEmpty }
+
   package mutating func insert(_ phrase: [Int32]) {
     switch phrase.count {
     case 0: allowsEmpty = true
@@ -18,8 +21,9 @@ package struct PhraseSet: Sendable {
       firstWords.insert(phrase[0])
     default:
       if !multi.contains(phrase) {
-        multi.append(phrase)
-        multi.sort { $0.count > $1.count }
+        // Kept longest first by inserting in place (sorting after every insert was quadratic).
+        let at = multi.firstIndex { $0.count < phrase.count } ?? multi.count
+        multi.insert(phrase, at: at)
         firstWords.insert(phrase[0])
       }
     }

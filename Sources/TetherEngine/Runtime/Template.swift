@@ -52,6 +52,10 @@ package struct Template: Sendable {
   }
 
   package static func parse(_ source: String) throws(Failure) -> Template {
+    // Most replies hold no braces at all: one text part, no character-by-character work.
+    if !source.utf8.contains(UInt8(ascii: "{")) && !source.utf8.contains(UInt8(ascii: "}")) {
+      return Template(parts: source.isEmpty ? [] : [.text(source)], source: source)
+    }
     let chars = Array(source)
     var i = 0
     // Stack of open conditionals: (condition, then-parts, else-parts?, offset).
