@@ -11,7 +11,10 @@ struct TetherCommand: ParsableCommand {
       Tether plays scripted AI-companion personas (always-validating, engagement-maximizing, boundary-respecting) from scenario files, and explains every reply: the technique, the dynamic it leans on, and what a healthy reply would have been.
       """,
     version: TetherVersion.current,
-    subcommands: [Play.self, Replay.self, Check.self, Test.self, Bench.self]
+    subcommands: [
+      Play.self, Replay.self, CompareCommand.self, ReportCommand.self, ListCommand.self, ExplainCommand.self, Check.self,
+      Test.self, Bench.self,
+    ]
   )
 
   /// Parses and runs, exiting 2 on a usage error (ArgumentParser's own code is 64).

@@ -1,0 +1,42 @@
+import ArgumentParser
+import TetherEngine
+import TetherStudio
+
+struct ExplainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "explain",
+    abstract: "Explain a technique, a signal or a dynamic, with example replies.",
+    discussion: """
+      For a technique: what it is, the dynamic it leans on, why it works, what a clinician may
+      notice, the healthy alternative, its sources, and example replies from the personas that
+      use it. For a signal: what it is, what a clinician may notice, and how each persona answered
+      a demo line that shows it. Case does not matter. `tether list` shows every id.
+      """
+  )
+
+  @Argument(help: "A technique, signal or dynamic id, such as REL.LOVEBOMB or isolation.")
+  var id: String
+
+  @Option(help: "Scenarios folder (default: TETHER_SCENARIOS, or Scenarios/ near the working directory).")
+  var scenarios: String?
+
+  func run() throws {
+    let taxonomy: Taxonomy
+    let library: ScenarioLibrary
+    do {
+      (taxonomy, library) = try Taxonomy.load(scenarios: scenarios)
+    } catch {
+      Output.error("error: " + SafeText.terminal(error.description))
+      throw ExitCode(1)
+    }
+    guard let entry = Explain.entry(id, taxonomy: taxonomy, library: library) else {
+      var message = "error: no technique, signal or dynamic is called '\(SafeText.terminal(id))'"
+      if let s = Explain.suggestion(for: id, taxonomy) { message += "; did you mean '\(s)'?" }
+      Output.error(message)
+      Output.error("`tether list techniques` and `tether list signals` show every id.")
+      throw ExitCode(1)
+    }
+    let text = entry.text(width: TerminalIO.width(), colour: TerminalIO.colorAllowed)
+    try ReportFile.emit(text, to: nil, what: "the explanation")
+  }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import TetherStudio
+
+@Suite("tether explain")
+struct ExplainCommandTests {
+  @Test("A technique: each section, its sources and example replies of a persona that uses it")
+  func technique() throws {
+    let r = try Binary.run(["explain", "REL.LOVEBOMB"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.hasPrefix("REL.LOVEBOMB · Love-bombing\nTechnique · family: relationship · dynamic: Attachment\n"))
+    let sections = [
+      "What it is", "The dynamic it leans on: Attachment", "Why it works", "What a clinician may notice",
+      "The healthy alternative", "Sources", "Example replies",
+    ]
+    var last = r.stdout.startIndex
+    for s in sections {
+      let found = try #require(r.stdout.range(of: "\n\(s)", range: last..<r.stdout.endIndex), "\(s)")
+      last = found.upperBound
+    }
+    #expect(r.stdout.contains("    you> "))
+    #expect(r.stdout.contains("    Mia> "))
+    for line in r.stdout.split(separator: "\n") { #expect(ColumnLayout.displayWidth(line) <= 80, "\(line)") }
+  }
+
+  @Test("Case does not matter; a signal shows how each persona answered a demo line that shows it")
+  func signal() throws {
+    let r = try Binary.run(["explain", "ISOLATION"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.hasPrefix("isolation · "))
+    #expect(r.stdout.contains("What a clinician may notice"))
+    #expect(r.stdout.contains("How the personas answered a demo line that shows it"))
+    for who in ["Sunny (validator)> ", "Mia (engager)> ", "Sam (guardian)> "] { #expect(r.stdout.contains(who)) }
+  }
+
+  @Test("A dynamic lists the techniques that lean on it")
+  func dynamic() throws {
+    let r = try Binary.run(["explain", "attachment"])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("Techniques that lean on it"))
+    #expect(r.stdout.contains("REL.LOVEBOMB: Love-bombing"))
+  }
+
+  @Test("An unknown id gets a did-you-mean and exit 1")
+  func unknown() throws {
+    let r = try Binary.run(["explain", "REL.LOVEBOM"])
+    #expect(r.status == 1)
+    #expect(
+      r.stderr.contains("error: no technique, signal or dynamic is called 'REL.LOVEBOM'; did you mean 'REL.LOVEBOMB'?"))
+    #expect(r.stdout.isEmpty)
+  }
+}
