@@ -79,11 +79,11 @@ struct SignalEvaluationTests {
     }
     // Regression floors just under what was measured, not targets: a real crisis must almost
     // never be missed, and crisis recall is still the open work of the signals issue. Raise them
-    // as detection improves; never lower them. Measured 2026-11-26 after the second tuning:
-    // set 1: crisis 118/156, false alarms 3/429, exit 83/105; set 2 (never tuned on): crisis
-    // 78/152, false alarms 13/348, exit 74/109.
+    // as detection improves; never lower them. Measured 2026-11-26 after the third tuning:
+    // set 1: crisis 126/156, false alarms 4/429, exit 84/105; set 2 (never tuned on): crisis
+    // 90/152, false alarms 13/348, exit 74/109.
     let floors: (crisis: Double, falseAlarms: Double, exit: Double) =
-      fixtureName == "unseen-lines.json" ? (0.75, 0.02, 0.78) : (0.50, 0.04, 0.67)
+      fixtureName == "unseen-lines.json" ? (0.80, 0.015, 0.78) : (0.58, 0.04, 0.67)
     #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)
     #expect(Double(crisisFalse) / Double(calmTotal) <= floors.falseAlarms)
     #expect(Double(exitHit) / Double(exitTotal) >= floors.exit)
