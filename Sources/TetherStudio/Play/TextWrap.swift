@@ -1,17 +1,7 @@
 /// Wraps text to a terminal width by words, counting the columns characters take.
 public enum TextWrap {
-  /// Columns a character takes on a terminal: 2 for emoji and wide East Asian characters.
-  static func width(_ c: Character) -> Int {
-    guard let s = c.unicodeScalars.first else { return 0 }
-    let v = s.value
-    if s.properties.isEmojiPresentation || c.unicodeScalars.contains("\u{FE0F}") { return 2 }
-    if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-      || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
-    {
-      return 2
-    }
-    return 1
-  }
+  /// Columns a character takes on a terminal (one rule for all of Tether: `ColumnLayout`'s).
+  static func width(_ c: Character) -> Int { ColumnLayout.displayWidth(c) }
 
   /// Columns a string takes.
   public static func width(_ s: some StringProtocol) -> Int { s.reduce(0) { $0 + width($1) } }

@@ -44,7 +44,7 @@ public struct TurnView {
       if let d = turn.dynamic { head += " · leans on " + (scenario.dynamic(d)?.name.lowercased() ?? d) }
       s.wrapped(head, style: .label, width: width, first: bar)
     } else if turn.rule != nil || turn.event == "fallback" {
-      s.wrapped("no technique named for this reply", style: .annotation, width: width, first: bar)
+      s.wrapped("no annotation: the scenario names no technique for this reply", style: .annotation, width: width, first: bar)
     }
     if let note = turn.note, !note.isEmpty { s.wrapped(note, style: .annotation, width: width, first: bar) }
     let changes = meterChanges(turn)
