@@ -1,4 +1,7 @@
+import ArgumentParser
 import Foundation
+import TetherEngine
+import TetherStudio
 
 /// Writes to standard output and standard error (Swift 6 on Linux cannot use `fputs(_, stderr)`).
 enum Output {
@@ -8,5 +11,28 @@ enum Output {
 
   static func error(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+}
+
+/// What several commands load first, with the same plain error and exit code 1 when they cannot.
+enum Load {
+  /// A scenario named by the user (a file, or the id of a shipped one), compiled.
+  static func scenario(_ name: String?, scenarios: String?) throws -> Scenario {
+    do {
+      return try ScenarioStore.scenario(name, scenarios: scenarios).0
+    } catch {
+      Output.error(SafeText.terminal(error.description))
+      throw ExitCode(1)
+    }
+  }
+
+  /// The techniques, signals and dynamics, with the library they come from.
+  static func taxonomy(scenarios: String?) throws -> (Taxonomy, ScenarioLibrary) {
+    do {
+      return try Taxonomy.load(scenarios: scenarios)
+    } catch {
+      Output.error("error: " + SafeText.terminal(error.description))
+      throw ExitCode(1)
+    }
   }
 }

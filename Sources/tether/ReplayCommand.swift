@@ -38,13 +38,7 @@ struct Replay: ParsableCommand {
   var scenarios: String?
 
   func run() throws {
-    let loaded: Scenario
-    do {
-      (loaded, _) = try ScenarioStore.scenario(scenario, scenarios: scenarios)
-    } catch {
-      Output.error(SafeText.terminal(error.description))
-      throw ExitCode(1)
-    }
+    let loaded = try Load.scenario(scenario, scenarios: scenarios)
     if persona == nil && loaded.personaIDs.count > 1 {
       Output.error(
         "error: scenario '\(loaded.id)' has several personas (\(loaded.personaIDs.joined(separator: ", "))); choose one with --persona"

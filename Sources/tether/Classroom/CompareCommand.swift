@@ -44,13 +44,7 @@ struct CompareCommand: ParsableCommand {
   var scenarios: String?
 
   func run() throws {
-    let loaded: Scenario
-    do {
-      (loaded, _) = try ScenarioStore.scenario(scenario, scenarios: scenarios)
-    } catch {
-      Output.error(SafeText.terminal(error.description))
-      throw ExitCode(1)
-    }
+    let loaded = try Load.scenario(scenario, scenarios: scenarios)
     let wanted = (personas ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
       !$0.isEmpty
     }

@@ -21,14 +21,7 @@ struct ExplainCommand: ParsableCommand {
   var scenarios: String?
 
   func run() throws {
-    let taxonomy: Taxonomy
-    let library: ScenarioLibrary
-    do {
-      (taxonomy, library) = try Taxonomy.load(scenarios: scenarios)
-    } catch {
-      Output.error("error: " + SafeText.terminal(error.description))
-      throw ExitCode(1)
-    }
+    let (taxonomy, library) = try Load.taxonomy(scenarios: scenarios)
     guard let entry = Explain.entry(id, taxonomy: taxonomy, library: library) else {
       var message = "error: no technique, signal or dynamic is called '\(SafeText.terminal(id))'"
       if let s = Explain.suggestion(for: id, taxonomy) { message += "; did you mean '\(s)'?" }

@@ -18,14 +18,7 @@ struct ListCommand: ParsableCommand {
   var scenarios: String?
 
   func run() throws {
-    let taxonomy: Taxonomy
-    let library: ScenarioLibrary
-    do {
-      (taxonomy, library) = try Taxonomy.load(scenarios: scenarios)
-    } catch {
-      Output.error("error: " + SafeText.terminal(error.description))
-      throw ExitCode(1)
-    }
+    let (taxonomy, library) = try Load.taxonomy(scenarios: scenarios)
     let kinds = kind.map { [$0] } ?? CatalogList.Kind.allCases
     let text = CatalogList.text(
       kinds, library: library, taxonomy: taxonomy, width: TerminalIO.width(), colour: TerminalIO.colorAllowed)

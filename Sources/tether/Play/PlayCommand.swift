@@ -66,13 +66,7 @@ struct Play: ParsableCommand {
   }
 
   func run() throws {
-    let loaded: Scenario
-    do {
-      (loaded, _) = try ScenarioStore.scenario(scenario, scenarios: scenarios)
-    } catch {
-      Output.error(SafeText.terminal(error.description))
-      throw ExitCode(1)
-    }
+    let loaded = try Load.scenario(scenario, scenarios: scenarios)
     let interactive = isatty(STDIN_FILENO) == 1
     let dirs = UserDirectories()
     let seed = seed ?? UInt64.random(in: 1...999_999)
