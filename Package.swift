@@ -9,15 +9,20 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
   name: "Tether",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v14)],
   products: [
     .executable(name: "tether", targets: ["tether"]),
     .library(name: "TetherEngine", targets: ["TetherEngine"]),
     .library(name: "TetherStudio", targets: ["TetherStudio"]),
+    .library(name: "TetherServe", targets: ["TetherServe"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    // `tether serve`: the classroom web mode (HTTP, WebSocket, graceful shutdown).
+    .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.0"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
   ],
   targets: [
     // libyaml (Debian's libyaml-dev): the scenario loader reads its parse events directly.
@@ -34,10 +39,28 @@ let package = Package(
       dependencies: ["TetherEngine", .product(name: "Mustache", package: "swift-mustache")],
       swiftSettings: swiftSettings
     ),
+    // The classroom web mode: a room actor (no HTTP types) and thin Hummingbird routes over it;
+    // the pages, scripts and styles are compiled into the binary.
+    .target(
+      name: "TetherServe",
+      dependencies: [
+        "TetherStudio",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      resources: [
+        .embedInCode("Web/trainee.html"), .embedInCode("Web/facilitator.html"), .embedInCode("Web/present.html"),
+        .embedInCode("Web/tether.css"), .embedInCode("Web/common.js"), .embedInCode("Web/trainee.js"),
+        .embedInCode("Web/facilitator.js"), .embedInCode("Web/present.js"),
+      ],
+      swiftSettings: swiftSettings
+    ),
     .executableTarget(
       name: "tether",
       dependencies: [
         "TetherStudio",
+        "TetherServe",
         "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
@@ -52,6 +75,15 @@ let package = Package(
     .testTarget(
       name: "TetherStudioTests",
       dependencies: ["TetherStudio"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "TetherServeTests",
+      dependencies: [
+        "TetherServe",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
+      ],
       swiftSettings: swiftSettings
     ),
     .testTarget(

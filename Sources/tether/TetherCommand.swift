@@ -13,7 +13,7 @@ struct TetherCommand: ParsableCommand {
     version: TetherVersion.current,
     subcommands: [
       Play.self, Replay.self, CompareCommand.self, ReportCommand.self, ListCommand.self, ExplainCommand.self, Check.self,
-      Test.self, Bench.self,
+      Test.self, Bench.self, Serve.self,
     ]
   )
 
