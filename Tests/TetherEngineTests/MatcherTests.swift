@@ -73,3 +73,21 @@ struct MatcherTests {
     for k in 1..<steps.count { #expect(steps[k] <= 2 * steps[k - 1] + 64, "\(steps)") }
   }
 }
+
+/// The bitmaps the matcher tests words against agree with the sets they stand for.
+struct PhraseSetBitsTests {
+  @Test func bitmapsAgreeWithTheSets() {
+    var random = SplitMix64(seed: 3)
+    var a = PhraseSet(), b = PhraseSet()
+    for _ in 0..<300 {
+      let id = Int32(random.next() % 5_000)
+      if random.next() % 2 == 0 { a.insert([id]) } else { b.insert([id, Int32(random.next() % 5_000)]) }
+    }
+    var union = a
+    union.formUnion(b)
+    for id in Int32(-1)..<6_000 {
+      #expect(union.hasSingle(id) == union.singles.contains(id))
+      #expect(union.startsWith(id) == union.firstWords.contains(id))
+    }
+  }
+}

@@ -23,7 +23,7 @@ package struct Matcher {
   package mutating func match(_ pattern: Pattern, _ ids: [Int32]) -> [Range<Int>]? {
     // Cheap prefilters: every required word must be present, and a word of every required set.
     for w in pattern.requiredWords where !ids.contains(w) { return nil }
-    for set in pattern.requiredSets where !ids.contains(where: set.firstWords.contains) { return nil }
+    for set in pattern.requiredSets where !ids.contains(where: set.startsWith) { return nil }
     self.ids = ids
     count = ids.count
     elements = pattern.elements
@@ -80,7 +80,8 @@ package struct Matcher {
         if !ok { starLimit[i] = pos }
       }
     case .phrase(let set, _):
-      for phrase in set.multi where pos + phrase.count <= count {
+      let starts = pos < count && set.startsWith(ids[pos])
+      for phrase in starts ? set.multiByFirst[ids[pos]] ?? [] : [] where pos + phrase.count <= count {
         var same = true
         for (k, w) in phrase.enumerated() where ids[pos + k] != w {
           same = false
@@ -92,7 +93,7 @@ package struct Matcher {
           break
         }
       }
-      if !ok, pos < count, set.singles.contains(ids[pos]), step(i + 1, pos + 1) {
+      if !ok, starts, set.hasSingle(ids[pos]), step(i + 1, pos + 1) {
         record(i, pos..<(pos + 1))
         ok = true
       }
