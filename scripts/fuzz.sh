@@ -13,6 +13,7 @@
 # .build-fuzz (libFuzzer brings its own main, so `tether` cannot be built with these flags).
 # A crash leaves .build-fuzz/artifacts/TARGET/crash-*; replay it (the script prints the line) with
 #   SWIFT_BACKTRACE=enable=no .build-fuzz/release/TARGET .build-fuzz/artifacts/TARGET/crash-*
+# (the scenarios are found from the working directory: run it from the repository).
 # and, once fixed, copy it into Fuzz/regressions/TARGET/ so every run replays it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,9 +27,15 @@ jobs=${FUZZ_JOBS:-1}
 
 flags=(-c "${FUZZ_CONFIG:-release}" --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=address
   -Xswiftc -parse-as-library -Xswiftc -use-ld=lld --scratch-path .build-fuzz)
+mkdir -p .build-fuzz/logs
 for t in "${targets[@]}"; do
   echo "== build $t"
-  swift build "${flags[@]}" --product "$t" 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]|unhandled; explicitly declare|CMakeLists.txt' || true
+  if ! swift build "${flags[@]}" --product "$t" > ".build-fuzz/logs/build-$t.log" 2>&1; then
+    grep -E 'error' ".build-fuzz/logs/build-$t.log" | head -20 >&2 || true
+    echo "FAILED: building $t; see .build-fuzz/logs/build-$t.log" >&2
+    exit 1
+  fi
+  tail -1 ".build-fuzz/logs/build-$t.log"
 done
 bin=$(swift build "${flags[@]}" --show-bin-path)
 
@@ -48,9 +55,9 @@ grep -h -A30 '^  demo:' Scenarios/*.yaml Scenarios/*/*.yaml | grep -E '^    - "'
     printf '%s' "$line" > "$root/seeds/FuzzUserLine/demo-$n"
   done
 
-# No leak check (the Swift runtime's caches look like leaks at exit) and no stack trace for
-# every allocation (a quarter of the time); a crash report still has the crashing stack.
-export SWIFT_BACKTRACE=enable=no SWIFT_DETERMINISTIC_HASHING=1 ASAN_OPTIONS=detect_leaks=0:malloc_context_size=0
+# No stack trace kept for every allocation (a quarter of the time): a crash report still has
+# the crashing stack. Leaks are still detected (a leak-* artifact fails the run).
+export SWIFT_BACKTRACE=enable=no SWIFT_DETERMINISTIC_HASHING=1 ASAN_OPTIONS=malloc_context_size=0
 status=0
 for t in "${targets[@]}"; do
   case $t in

@@ -44,6 +44,8 @@ public enum ScenarioProbe {
     var clean: [Scenario] = []
     out.diagnostics = Checker.diagnostics(of: library) { clean.append($0) }
     out.problems += placeProblems(out.diagnostics, files)
+    // Played only as `play` would: no error in the files read, none in the scenario's compile.
+    if library.diagnostics.contains(where: { $0.severity == .error }) { clean = [] }
     for scenario in clean {
       out.compiled += 1
       let played = play(scenario, lines: lines ?? Array(scenario.demo.prefix(6)) + ["hello", "i want to die"])

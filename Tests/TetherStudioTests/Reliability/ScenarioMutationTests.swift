@@ -135,7 +135,7 @@ struct ScenarioMutationTests {
     let outcome = ScenarioProbe.check([("multi.yaml", text)])
     #expect(outcome.problems.isEmpty, "\(outcome.problems)")
     let places = outcome.diagnostics.filter { $0.severity == .error }.compactMap { $0.location?.description }
-    #expect(places == ["multi.yaml:7:16", "multi.yaml:10:20", "multi.yaml:12:16"], "\(outcome.diagnostics)")
+    #expect(places == ["multi.yaml:7:16", "multi.yaml:10:19", "multi.yaml:12:16"], "\(outcome.diagnostics)")
   }
 
   @Test("A 10 MB scalar and 100,000 lines load without trouble")
