@@ -23,6 +23,8 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
     .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.0"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
+    // Tests only: property-based testing on Swift Testing.
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // libyaml (Debian's libyaml-dev): the scenario loader reads its parse events directly.
@@ -66,15 +68,32 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
+    // Fuzzing (scripts/fuzz.sh): the invariants every input must keep, shared by the libFuzzer
+    // targets and the seeded tests. A plain build makes the fuzz executables do nothing.
+    .target(
+      name: "FuzzProbes",
+      dependencies: ["TetherStudio"],
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+      name: "FuzzScenario",
+      dependencies: ["FuzzProbes"],
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+      name: "FuzzUserLine",
+      dependencies: ["FuzzProbes"],
+      swiftSettings: swiftSettings
+    ),
     .testTarget(
       name: "TetherEngineTests",
-      dependencies: ["TetherEngine"],
+      dependencies: ["TetherEngine", .product(name: "PropertyBased", package: "swift-property-based")],
       resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings
     ),
     .testTarget(
       name: "TetherStudioTests",
-      dependencies: ["TetherStudio"],
+      dependencies: ["TetherStudio", "FuzzProbes"],
       swiftSettings: swiftSettings
     ),
     .testTarget(
@@ -88,7 +107,7 @@ let package = Package(
     ),
     .testTarget(
       name: "tetherTests",
-      dependencies: ["TetherStudio"],
+      dependencies: ["TetherStudio", "FuzzProbes"],
       swiftSettings: swiftSettings
     ),
   ]

@@ -22,21 +22,7 @@ public enum Checker {
         only = files.first { same($0, path) }
       }
       let lib = try ScenarioStore.library(files: files)
-      var found = lib.diagnostics
-      let ids: [String?] = lib.scenarioIDs.isEmpty ? [nil] : lib.scenarioIDs
-      // Each persona is checked for shadowed rules once, in the first scenario that plays it.
-      var shadowChecked = Set<String>()
-      for id in ids {
-        let (scenario, diagnostics) = lib.compile(id)
-        found += diagnostics
-        if let scenario, !diagnostics.contains(where: { $0.severity == .error }) {
-          found += scenario.shadowWarnings(skipping: shadowChecked)
-          shadowChecked.formUnion(scenario.personaIDs)
-        }
-      }
-      if lib.scenarioIDs.isEmpty == false, !lib.sharedPersonaIDs.isEmpty {
-        found += lib.compile(nil).diagnostics
-      }
+      var found = diagnostics(of: lib)
       if let only { found = found.filter { $0.location == nil || $0.location?.file == only } }
       out += found
     }
@@ -48,6 +34,29 @@ public enum Checker {
       default: return false
       }
     }
+  }
+
+  /// Every finding about a library read into memory: its files, then each scenario compiled
+  /// (shadowed rules included), then the shared personas on their own. The scenarios that compiled
+  /// cleanly are handed to `each`.
+  package static func diagnostics(of lib: ScenarioLibrary, _ each: (Scenario) -> Void = { _ in }) -> [Diagnostic] {
+    var found = lib.diagnostics
+    let ids: [String?] = lib.scenarioIDs.isEmpty ? [nil] : lib.scenarioIDs
+    // Each persona is checked for shadowed rules once, in the first scenario that plays it.
+    var shadowChecked = Set<String>()
+    for id in ids {
+      let (scenario, diagnostics) = lib.compile(id)
+      found += diagnostics
+      if let scenario, !diagnostics.contains(where: { $0.severity == .error }) {
+        found += scenario.shadowWarnings(skipping: shadowChecked)
+        shadowChecked.formUnion(scenario.personaIDs)
+        each(scenario)
+      }
+    }
+    if lib.scenarioIDs.isEmpty == false, !lib.sharedPersonaIDs.isEmpty {
+      found += lib.compile(nil).diagnostics
+    }
+    return found
   }
 
   static func same(_ a: String, _ b: String) -> Bool {

@@ -24,14 +24,24 @@ public enum SafeText {
     return String(out)
   }
 
-  /// JSON text with C1 control characters escaped too (JSON itself only requires C0).
+  /// Scalars JSON allows raw but that must not reach a terminal or a reader as they are: C1
+  /// controls and the bidi controls (a `jsonl` stream is often read on a terminal), the line and
+  /// paragraph separators, and U+FEFF (Foundation's JSONSerialization drops it as a byte-order mark).
+  @inline(__always)
+  static func escapedInJSON(_ s: Unicode.Scalar) -> Bool {
+    (s.value >= 0x7F && s.value <= 0x9F) || s == "\u{2028}" || s == "\u{2029}" || s == "\u{FEFF}"
+      || (s.value >= 0x2000 && isUnsafe(s)) || s == "\u{061C}"
+  }
+
+  /// JSON text with C1 controls, bidi controls, U+2028, U+2029 and U+FEFF escaped too (JSON
+  /// itself only requires C0).
   public static func json(_ text: String) -> String {
-    if !text.unicodeScalars.contains(where: { $0.value >= 0x7F && $0.value <= 0x9F || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+    if !text.unicodeScalars.contains(where: escapedInJSON) {
       return text
     }
     var out = ""
     for s in text.unicodeScalars {
-      if (s.value >= 0x7F && s.value <= 0x9F) || s == "\u{2028}" || s == "\u{2029}" {
+      if escapedInJSON(s) {
         let hex = String(s.value, radix: 16)
         out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       } else {

@@ -94,7 +94,13 @@ public enum ScenarioStore {
     var id: String?
     if let name, fm.fileExists(atPath: name), !isDirectory(name) {
       let root = root(of: name)
-      files = root.map(yamlFiles(under:)) ?? []
+      // A file outside any Scenarios folder is read with the shared files of the default one:
+      // its signals above all, so its crisis lines still get the safety notice.
+      if let root {
+        files = yamlFiles(under: root)
+      } else {
+        files = try sharedFiles(of: defaultRoot(explicit: scenarios))
+      }
       let resolved = URL(fileURLWithPath: name).standardizedFileURL.path
       if !files.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == resolved }) {
         files.append(name)
@@ -128,9 +134,24 @@ public enum ScenarioStore {
   static func compile(_ lib: ScenarioLibrary, _ id: String?) throws(Failure) -> (Scenario, [Diagnostic]) {
     let (scenario, diagnostics) = lib.compile(id)
     let all = lib.diagnostics + diagnostics
-    if all.contains(where: { $0.severity == .error }) || scenario == nil {
+    guard let scenario, !all.contains(where: { $0.severity == .error }) else {
       throw Failure(description: all.filter { $0.severity == .error }.map(\.description).joined(separator: "\n"))
     }
-    return (scenario!, all)
+    // Never a conversation that could miss a crisis: without a crisis signal there is no notice.
+    guard scenario.signals.signals.contains(where: { $0.kind == .crisis }) else {
+      throw Failure(
+        description:
+          "\(scenario.file.isEmpty ? scenario.id : scenario.file): error: no crisis signal is loaded with this scenario, so Tether could not show its safety notice; keep the file in a Scenarios folder beside signals.yaml, or pass --scenarios DIR"
+      )
+    }
+    return (scenario, all)
+  }
+
+  /// The shared files (those with no `scenario:` section) of a scenarios folder; none for nil.
+  static func sharedFiles(of root: String?) throws(Failure) -> [String] {
+    guard let root else { return [] }
+    let lib = try library(files: yamlFiles(under: root))
+    let scenarioFiles = Set(lib.documents.filter { $0.scenario != nil }.map(\.file))
+    return yamlFiles(under: root).filter { !scenarioFiles.contains($0) }
   }
 }

@@ -17,7 +17,11 @@ final class PtyProcess {
   }
 
   /// Starts `tether ARGS` in the repository, with a terminal of `columns` × `rows`.
-  init(_ arguments: [String], environment extra: [String: String] = [:], columns: UInt16 = 80, rows: UInt16 = 40) throws {
+  /// `wrapper` runs the binary under another program (`["/usr/bin/strace", "-o", "log"]`).
+  init(
+    _ arguments: [String], environment extra: [String: String] = [:], columns: UInt16 = 80, rows: UInt16 = 40,
+    wrapper: [String] = []
+  ) throws {
     var master: Int32 = -1, slave: Int32 = -1
     var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
     guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw Failure(description: "openpty failed") }
@@ -47,10 +51,12 @@ final class PtyProcess {
     let setsid: Int32 = 0x80  // POSIX_SPAWN_SETSID, hidden behind _GNU_SOURCE
     posix_spawnattr_setflags(&attributes, Int16(setsid | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
-    var env = ["TERM=xterm", "INPUTRC=/dev/null", "HOME=/tmp", "LANG=C.UTF-8", "NO_COLOR=1"]
-    for (k, v) in extra { env.append("\(k)=\(v)") }
-    let path = Binary.path.path
-    let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
+    var variables = ["TERM": "xterm", "INPUTRC": "/dev/null", "HOME": "/tmp", "LANG": "C.UTF-8", "NO_COLOR": "1"]
+    for (k, v) in extra { variables[k] = v }  // a test's own value replaces the default
+    let env = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+    let path = wrapper.first ?? Binary.path.path
+    let argv: [UnsafeMutablePointer<CChar>?] =
+      (wrapper.isEmpty ? [path] + arguments : wrapper + [Binary.path.path] + arguments).map { strdup($0) } + [nil]
     let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup($0) } + [nil]
     defer {
       argv.forEach { free($0) }

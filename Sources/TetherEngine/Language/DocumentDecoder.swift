@@ -108,6 +108,20 @@ package struct DocumentDecoder {
     return spec
   }
 
+  /// The largest meter value or change a file may write: meters add changes to values, and
+  /// numbers this size keep every sum far from overflowing.
+  static let meterLimit = 1_000_000_000
+
+  /// A meter's bound, start, setting or change: a whole number within ±``meterLimit``.
+  mutating func meterNumber(_ node: YAMLNode?, _ what: String) -> Int? {
+    guard let node, let value = reader.int(node, what) else { return nil }
+    guard value >= -Self.meterLimit, value <= Self.meterLimit else {
+      reader.diagnostics.error("\(what) must be between -\(Self.meterLimit) and \(Self.meterLimit), not \(value)", at: node.location)
+      return nil
+    }
+    return value
+  }
+
   mutating func safety(_ node: YAMLNode) -> SafetySpec? {
     guard let f = reader.fields(node, allowed: ["crisis_line", "regions", "notice"], in: "safety", required: ["notice"])
     else { return nil }
@@ -132,12 +146,12 @@ package struct DocumentDecoder {
       guard let m = reader.fields(value, allowed: ["start", "min", "max", "label"], in: "meter '\(name.value)'") else {
         continue
       }
-      let lo = reader.int(m["min"], "min") ?? 0
-      let hi = reader.int(m["max"], "max") ?? 100
+      let lo = meterNumber(m["min"], "min") ?? 0
+      let hi = meterNumber(m["max"], "max") ?? 100
       if lo > hi { reader.diagnostics.error("meter '\(name.value)': min \(lo) is above max \(hi)", at: value.location) }
       meters.append(
         MeterSpec(
-          name: name, start: reader.int(m["start"], "start") ?? lo, min: lo, max: hi,
+          name: name, start: meterNumber(m["start"], "start") ?? lo, min: lo, max: hi,
           label: reader.text(m["label"], "label")))
     }
     var recall: Located<String>?
@@ -239,7 +253,11 @@ package struct DocumentDecoder {
   }
 
   mutating func reply(_ node: YAMLNode) -> ReplySpec? {
-    if let s = node.scalar { return ReplySpec(say: Located(s, node.location), location: node.location) }
+    if let s = node.scalar {
+      var say = Located(s, node.location)
+      say.oneLine = node.oneLine
+      return ReplySpec(say: say, location: node.location)
+    }
     let allowed = ["say", "goto", "newkey", "rewrite", "weight", "technique", "note", "healthy"]
     guard let f = reader.fields(node, allowed: allowed, in: "a reply") else { return nil }
     var spec = ReplySpec(location: node.location)
@@ -270,7 +288,7 @@ package struct DocumentDecoder {
     }
     var spec = EffectsSpec()
     for (name, value) in reader.pairs(f["meters"], "meters") {
-      if let delta = reader.int(value, "the change of meter '\(name.value)'") { spec.meters.append((name, delta)) }
+      if let delta = meterNumber(value, "the change of meter '\(name.value)'") { spec.meters.append((name, delta)) }
     }
     spec.set = reader.pairs(f["set"], "set").compactMap { name, value in
       reader.located(value, "variable '\(name.value)'").map { (name, $0) }
@@ -294,7 +312,7 @@ package struct DocumentDecoder {
     var variables: [(Located<String>, String)] = []
     if let s = f["setting"], let sf = reader.fields(s, allowed: ["meters", "variables"], in: "setting") {
       meters = reader.pairs(sf["meters"], "meters").compactMap { name, value in
-        reader.int(value, "meter '\(name.value)'").map { (name, $0) }
+        meterNumber(value, "meter '\(name.value)'").map { (name, $0) }
       }
       variables = reader.textMap(sf["variables"], "variables")
     }

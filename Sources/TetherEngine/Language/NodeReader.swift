@@ -41,7 +41,9 @@ package struct NodeReader {
 
   package mutating func located(_ node: YAMLNode?, _ what: String) -> Located<String>? {
     guard let node, let s = text(node, what) else { return nil }
-    return Located(s, node.location)
+    var located = Located(s, node.location)
+    located.oneLine = node.oneLine
+    return located
   }
 
   package mutating func int(_ node: YAMLNode?, _ what: String) -> Int? {

@@ -133,7 +133,7 @@ public struct ScenarioLibrary: Sendable {
         compiler.persona(available[id]!, lexiconConcepts: lexiconConcepts, techniques: techniques, pc: &pc))
     }
     let detector = compiler.signalDetector(lexicon: sharedLexicon)
-    let safety = documents.compactMap(\.safety).first
+    let safety = safetySection(&compiler.diagnostics)
 
     var defaultPersona = wanted.first ?? ""
     if let d = spec?.defaultPersona {
@@ -166,5 +166,24 @@ public struct ScenarioLibrary: Sendable {
       regions: safety?.regions ?? [], settingMeters: spec?.settingMeters.map { ($0.0.value, $0.1) } ?? [],
       settingVariables: spec?.settingVariables.map { ($0.0.value, $0.1) } ?? [], tests: spec?.tests ?? [])
     return (compiler.diagnostics.hasErrors ? nil : scenario, compiler.diagnostics.all)
+  }
+
+  /// The safety notice's section: one, in a shared file (beside the signals). A scenario file
+  /// cannot bring its own: it would replace the notice and the crisis line for every scenario
+  /// (files are read in path order), so each try is an error at its place.
+  func safetySection(_ diagnostics: inout Diagnostics) -> SafetySpec? {
+    for doc in documents where doc.scenario != nil {
+      if let s = doc.safety {
+        diagnostics.error(
+          "a scenario file cannot change the safety notice: Tether shows the shared one (signals.yaml) on every crisis line; remove this 'safety' section",
+          at: s.location)
+      }
+    }
+    let shared = documents.filter { $0.scenario == nil }.compactMap(\.safety)
+    for extra in shared.dropFirst() {
+      diagnostics.error(
+        "the safety notice is defined twice (first at \(shared[0].location)); keep one 'safety' section", at: extra.location)
+    }
+    return shared.first
   }
 }

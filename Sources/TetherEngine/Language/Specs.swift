@@ -2,6 +2,8 @@
 package struct Located<Value: Sendable>: Sendable {
   package var value: Value
   package var location: SourceLocation
+  /// False when the value was written over several lines (see ``YAMLNode/oneLine``).
+  package var oneLine = true
 
   package init(_ value: Value, _ location: SourceLocation) {
     self.value = value

@@ -10,6 +10,9 @@ package struct YAMLNode: Sendable {
 
   package var value: Value
   package var location: SourceLocation
+  /// False for a scalar written over several lines (folded, or a block scalar): a place inside
+  /// its text cannot be found by counting columns from its start.
+  package var oneLine = true
 
   package init(_ value: Value, at location: SourceLocation) {
     self.value = value

@@ -42,7 +42,8 @@ package struct YAMLReader {
           let mark = parser.problem_mark
           var message = "YAML syntax: \(problem)"
           if let context { message += " (\(context))" }
-          throw Failure(message: message, location: at(Int(mark.line) + 1, Int(mark.column) + 1))
+          let (line, column) = Self.inside(buffer, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+          throw Failure(message: message, location: at(line, column))
         }
         defer { yaml_event_delete(&event) }
         let done = try builder.consume(&event)
@@ -50,6 +51,39 @@ package struct YAMLReader {
       }
       return builder.root
     }
+  }
+
+  /// A 1-based place put back inside the text: at the end of a file with no final line break,
+  /// libyaml moves its mark to a line after the last one; that is the end of the last line.
+  static func inside(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> (Int, Int) {
+    var breaks = 0
+    var lastLineStart = 0
+    var k = 0
+    let n = bytes.count - 1  // the buffer ends with a NUL
+    while k < n {
+      let b = bytes[k]
+      var width = 0  // bytes of a line break here
+      if b == 0x0A {
+        width = 1
+      } else if b == 0x0D {
+        width = k + 1 < n && bytes[k + 1] == 0x0A ? 2 : 1
+      } else if b == 0xC2, k + 1 < n, bytes[k + 1] == 0x85 {
+        width = 2
+      } else if b == 0xE2, k + 2 < n, bytes[k + 1] == 0x80, bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9 {
+        width = 3
+      }
+      if width > 0 {
+        breaks += 1
+        k += width
+        lastLineStart = k
+      } else {
+        k += 1
+      }
+    }
+    guard line > breaks + 1 else { return (line, column) }
+    var characters = 0
+    for i in lastLineStart..<max(lastLineStart, n) where bytes[i] & 0xC0 != 0x80 { characters += 1 }
+    return (breaks + 1, characters + 1)
   }
 
   private func at(_ line: Int, _ column: Int) -> SourceLocation {
@@ -115,7 +149,8 @@ package struct YAMLReader {
         // A quoted scalar's text starts one column after its quote: offsets into it then line up.
         var start = here
         if s.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || s.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE { start.column += 1 }
-        let node = YAMLNode(.scalar(value, plain: plain && tag == nil), at: start)
+        var node = YAMLNode(.scalar(value, plain: plain && tag == nil), at: start)
+        node.oneLine = event.end_mark.line == event.start_mark.line
         try add(node, size: 1, anchor: Self.cString(s.anchor))
       case YAML_ALIAS_EVENT:
         let name = Self.cString(event.data.alias.anchor) ?? ""

@@ -57,8 +57,12 @@ struct Compiler {
     return done
   }
 
-  func offsetLocation(_ base: SourceLocation, _ offset: Int) -> SourceLocation {
-    SourceLocation(file: base.file, line: base.line, column: base.column + offset)
+  /// The place `offset` characters into a text; the text's start when it was written over
+  /// several lines (its columns no longer follow its characters).
+  func offsetLocation(_ text: Located<String>, _ offset: Int) -> SourceLocation {
+    let base = text.location
+    guard text.oneLine else { return base }
+    return SourceLocation(file: base.file, line: base.line, column: base.column + offset)
   }
 
   mutating func pattern(_ text: Located<String>, _ pc: inout PatternCompiler) -> Pattern? {
@@ -66,7 +70,7 @@ struct Compiler {
       return try pc.compile(text.value)
     } catch {
       diagnostics.error(
-        "in the pattern \"\(text.value)\": \(error.message)", at: offsetLocation(text.location, error.offset))
+        "in the pattern \"\(text.value)\": \(error.message)", at: offsetLocation(text, error.offset))
       return nil
     }
   }
@@ -75,7 +79,7 @@ struct Compiler {
     do {
       return try Template.parse(text.value)
     } catch {
-      diagnostics.error("in the reply \"\(text.value)\": \(error.message)", at: offsetLocation(text.location, error.offset))
+      diagnostics.error("in the reply \"\(text.value)\": \(error.message)", at: offsetLocation(text, error.offset))
       return nil
     }
   }
@@ -85,7 +89,7 @@ struct Compiler {
       return try ConditionParser.parse(text.value)
     } catch {
       diagnostics.error(
-        "in the condition \"\(text.value)\": \(error.message)", at: offsetLocation(text.location, error.offset))
+        "in the condition \"\(text.value)\": \(error.message)", at: offsetLocation(text, error.offset))
       return nil
     }
   }

@@ -14,8 +14,11 @@ package enum SafetyNotice {
   package static func text(for scenario: Scenario, region: String?) -> String {
     var line = scenario.crisisLine
     if let region, let r = scenario.regions.first(where: { $0.0 == region.lowercased() }) { line = r.1 }
-    let template = scenario.safetyNotice ?? defaultNotice
-    var text = template.replacing("{crisis_line}", with: line)
+    var template = scenario.safetyNotice ?? defaultNotice
+    if template.trimmingSpaces.isEmpty { template = defaultNotice }
+    // The crisis line is always shown, even by a notice that forgot to name it.
+    if !template.contains("{crisis_line}") { template += "\n{crisis_line}" }
+    var text = template.replacing("{crisis_line}", with: line.trimmingSpaces.isEmpty ? defaultCrisisLine : line)
     if !text.lowercased().contains("out of character") && !text.lowercased().contains("out-of-character") {
       text = "[Out of character] " + text
     }
