@@ -9,6 +9,29 @@ struct LoaderTests {
     return d.map { ("\($0.location?.line ?? 0):\($0.location?.column ?? 0)", $0.message) }
   }
 
+  /// A file that could not be read whole never becomes part of a scenario; a broken file of
+  /// another scenario does not stop this one.
+  @Test func noScenarioFromAFileWithReadErrors() {
+    let personas = """
+      personas:
+        - id: p
+          annotated: false
+          rules:
+            - {match: "*", replies: [ok]}
+      """
+    let good = "scenario: {id: good, title: Good}\n"
+    let broken = "scenario: {id: broken, title: Broken}\ndemo: {a: b}\n"
+    let library = ScenarioLibrary(files: [("p.yaml", personas), ("good.yaml", good), ("broken.yaml", broken)])
+    #expect(library.diagnostics.contains { $0.severity == .error && $0.location?.file == "broken.yaml" })
+    #expect(library.compile("good").scenario != nil)
+    #expect(library.compile("broken").scenario == nil)
+
+    let brokenShared = personas + "\n  - id: q\n    meters: {m: {min: 5, max: 1}}\n"
+    let shared = ScenarioLibrary(files: [("p.yaml", brokenShared), ("good.yaml", good)])
+    #expect(shared.diagnostics.contains { $0.severity == .error })
+    #expect(shared.compile("good").scenario == nil)
+  }
+
   @Test func reportsYAMLSyntaxWithItsPlace() {
     let e = firstError("scenario:\n  id: x\n  title: [unclosed\n")
     #expect(e?.0.hasPrefix("4:") == true || e?.0.hasPrefix("3:") == true)

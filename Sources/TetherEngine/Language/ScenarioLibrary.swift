@@ -59,7 +59,7 @@ public struct ScenarioLibrary: Sendable {
   }
 
   /// Compiles one scenario (or, with `nil`, a scenario of all shared personas). Diagnostics of the
-  /// files read are not repeated here.
+  /// files read are not repeated here, but an error in one of them means no scenario.
   public func compile(_ scenarioID: String?) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
     var compiler = Compiler(library: self)
     let doc = scenarioID.flatMap { id in documents.first { $0.scenario?.id.value == id } }
@@ -165,7 +165,18 @@ public struct ScenarioLibrary: Sendable {
       safetyNotice: safety?.notice, crisisLine: safety?.crisisLine ?? SafetyNotice.defaultCrisisLine,
       regions: safety?.regions ?? [], settingMeters: spec?.settingMeters.map { ($0.0.value, $0.1) } ?? [],
       settingVariables: spec?.settingVariables.map { ($0.0.value, $0.1) } ?? [], tests: spec?.tests ?? [])
-    return (compiler.diagnostics.hasErrors ? nil : scenario, compiler.diagnostics.all)
+    let unreadable = readErrors(affecting: doc?.file)
+    return (compiler.diagnostics.hasErrors || unreadable ? nil : scenario, compiler.diagnostics.all)
+  }
+
+  /// True when a file this scenario is built from (its own file, or any file that is not another
+  /// scenario's) had an error while it was read: a scenario is never built from part of a file.
+  /// An error in another scenario's file does not stop this one.
+  func readErrors(affecting scenarioFile: String?) -> Bool {
+    let others = Set(documents.filter { $0.scenario != nil && $0.file != scenarioFile }.map(\.file))
+    return diagnostics.contains { d in
+      d.severity == .error && !(d.location.map { others.contains($0.file) } ?? false)
+    }
   }
 
   /// The safety notice's section: one, in a shared file (beside the signals). A scenario file
