@@ -1,6 +1,6 @@
 import CLibYAML
 
-/// Reads YAML text into ``YAMLNode`` trees from libyaml's parse events.
+/// Reads YAML text into a flat ``YAMLTree`` from libyaml's parse events.
 ///
 /// Aliases are expanded as they are read, against a budget: a "billion laughs" file is refused
 /// at the alias that would pass it, in time linear in the file's size.
@@ -49,7 +49,7 @@ package struct YAMLReader {
         let done = try builder.consume(&event)
         if done { break }
       }
-      return builder.root
+      return builder.tree()
     }
   }
 
@@ -90,41 +90,63 @@ package struct YAMLReader {
     SourceLocation(file: file, line: line, column: column)
   }
 
-  /// Builds the tree from events, one open collection at a time.
+  /// Builds the flat tree from events, one open collection at a time.
   private struct Builder {
-    /// An open collection, appended to in place (never copied per item).
+    /// An open collection: its record (whose children are filled in at its end) and where its
+    /// children start on the `pending` stack.
     struct Open {
+      var record: Int32
+      var firstPending: Int
       var isMapping: Bool
-      var items: [YAMLNode] = []
-      var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-      var pendingKey: YAMLNode?
       var keys: Set<String> = []
-      var start: SourceLocation
       var anchor: String?
     }
 
     let file: String
+    var records: [YAMLTree.Record] = []
+    var children: [Int32] = []
+    var text: [UInt8] = []
+    /// The finished children of every open collection, innermost last.
+    var pending: [Int32] = []
     var stack: [Open] = []
-    var root: YAMLNode?
-    var anchors: [String: (node: YAMLNode, size: Int)] = [:]
+    var root: Int32?
+    var anchors: [String: (node: Int32, size: Int)] = [:]
     var sizes: [Int] = []  // node counts of the open collections
     var aliasTotal = 0
     var documents = 0
 
     init(file: String) { self.file = file }
 
+    func tree() -> YAMLNode? {
+      guard let root else { return nil }
+      return YAMLNode(YAMLTree(file: file, records: records, children: children, text: text), root)
+    }
+
     func location(_ mark: yaml_mark_t) -> SourceLocation {
       SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 
-    static func text(_ pointer: UnsafeMutablePointer<yaml_char_t>?, _ length: Int) -> String {
-      guard let pointer else { return "" }
-      return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+    func location(_ r: YAMLTree.Record) -> SourceLocation {
+      SourceLocation(file: file, line: Int(r.line), column: Int(r.column))
     }
 
     static func cString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
       guard let pointer else { return nil }
       return String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+    }
+
+    /// A new record at `place`; a file too big for 32-bit offsets is refused.
+    mutating func record(_ kind: YAMLTree.Kind, at place: SourceLocation, plain: Bool = false, oneLine: Bool = true)
+      throws(Failure) -> Int32
+    {
+      guard records.count < Int32.max, text.count < Int32.max, children.count < Int32.max else {
+        throw Failure(message: "this file is too large to read as a scenario", location: place)
+      }
+      records.append(
+        YAMLTree.Record(
+          kind: kind, plain: plain, oneLine: oneLine, line: Int32(clamping: place.line),
+          column: Int32(clamping: place.column), start: 0, count: 0))
+      return Int32(records.count - 1)
     }
 
     /// Returns true when the first document is complete.
@@ -140,8 +162,6 @@ package struct YAMLReader {
         }
       case YAML_SCALAR_EVENT:
         let s = event.data.scalar
-        let value = Self.text(s.value, Int(s.length))
-        let plain = s.style == YAML_PLAIN_SCALAR_STYLE
         let tag = Self.cString(s.tag)
         if let tag, tag != "tag:yaml.org,2002:str", tag != "!" {
           throw Failure(message: "YAML tags (\(tag)) are not used in scenario files; remove it", location: here)
@@ -149,8 +169,12 @@ package struct YAMLReader {
         // A quoted scalar's text starts one column after its quote: offsets into it then line up.
         var start = here
         if s.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || s.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE { start.column += 1 }
-        var node = YAMLNode(.scalar(value, plain: plain && tag == nil), at: start)
-        node.oneLine = event.end_mark.line == event.start_mark.line
+        let node = try record(
+          .scalar, at: start, plain: s.style == YAML_PLAIN_SCALAR_STYLE && tag == nil,
+          oneLine: event.end_mark.line == event.start_mark.line)
+        records[Int(node)].start = Int32(text.count)
+        records[Int(node)].count = Int32(clamping: Int(s.length))
+        if let value = s.value { text.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(s.length))) }
         try add(node, size: 1, anchor: Self.cString(s.anchor))
       case YAML_ALIAS_EVENT:
         let name = Self.cString(event.data.alias.anchor) ?? ""
@@ -165,27 +189,29 @@ package struct YAMLReader {
         }
         try add(anchored.node, size: anchored.size, anchor: nil)
       case YAML_SEQUENCE_START_EVENT:
-        try push()
-        stack.append(Open(isMapping: false, start: here, anchor: Self.cString(event.data.sequence_start.anchor)))
+        let node = try record(.sequence, at: here)
+        sizes.append(1)
+        stack.append(Open(record: node, firstPending: pending.count, isMapping: false, anchor: Self.cString(event.data.sequence_start.anchor)))
       case YAML_MAPPING_START_EVENT:
-        try push()
-        stack.append(Open(isMapping: true, start: here, anchor: Self.cString(event.data.mapping_start.anchor)))
+        let node = try record(.mapping, at: here)
+        sizes.append(1)
+        stack.append(Open(record: node, firstPending: pending.count, isMapping: true, anchor: Self.cString(event.data.mapping_start.anchor)))
       case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
         let size = sizes.removeLast()
         let open = stack.removeLast()
-        let node = YAMLNode(open.isMapping ? .mapping(open.pairs) : .sequence(open.items), at: open.start)
-        try add(node, size: size, anchor: open.anchor)
+        let node = Int(open.record)
+        records[node].start = Int32(children.count)
+        records[node].count = Int32(pending.count - open.firstPending)
+        children.append(contentsOf: pending[open.firstPending...])
+        pending.removeSubrange(open.firstPending...)
+        try add(open.record, size: size, anchor: open.anchor)
       default:
         break
       }
       return false
     }
 
-    mutating func push() throws(Failure) {
-      sizes.append(1)
-    }
-
-    mutating func add(_ node: YAMLNode, size: Int, anchor: String?) throws(Failure) {
+    mutating func add(_ node: Int32, size: Int, anchor: String?) throws(Failure) {
       if let anchor { anchors[anchor] = (node, size) }
       guard !stack.isEmpty else {
         if root == nil { root = node }
@@ -193,20 +219,18 @@ package struct YAMLReader {
       }
       let top = stack.count - 1
       sizes[sizes.count - 1] += size
-      if !stack[top].isMapping {
-        stack[top].items.append(node)
-      } else if let key = stack[top].pendingKey {
-        stack[top].pairs.append((key, node))
-        stack[top].pendingKey = nil
-      } else {
-        guard let text = node.scalar else {
-          throw Failure(message: "a mapping key must be a plain name, not \(node.kindName)", location: node.location)
+      if stack[top].isMapping, (pending.count - stack[top].firstPending) % 2 == 0 {
+        let r = records[Int(node)]
+        guard r.kind == .scalar else {
+          let kind = r.kind == .mapping ? "a mapping" : "a list"
+          throw Failure(message: "a mapping key must be a plain name, not \(kind)", location: location(r))
         }
-        if !stack[top].keys.insert(text).inserted {
-          throw Failure(message: "duplicate key '\(text)' in this mapping", location: node.location)
+        let key = String(decoding: text[Int(r.start)..<Int(r.start + r.count)], as: UTF8.self)
+        if !stack[top].keys.insert(key).inserted {
+          throw Failure(message: "duplicate key '\(key)' in this mapping", location: location(r))
         }
-        stack[top].pendingKey = node
       }
+      pending.append(node)
     }
   }
 }
