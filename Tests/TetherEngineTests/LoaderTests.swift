@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TetherEngine
@@ -7,6 +8,34 @@ struct LoaderTests {
   func firstError(_ text: String) -> (String, String)? {
     let d = diagnostics([("bad.yaml", text)]).first { $0.severity == .error }
     return d.map { ("\($0.location?.line ?? 0):\($0.location?.column ?? 0)", $0.message) }
+  }
+
+  /// `compileOnce` (which frees each rule's spec as it compiles it) builds the same scenario as
+  /// `compile`: every persona of a shipped scenario, the same rules and the same conversation.
+  @Test func compileOnceBuildsTheSameScenario() throws {
+    let root = ElizaTests.repository().appendingPathComponent("Scenarios")
+    let paths = try FileManager.default.subpathsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".yaml") }.sorted()
+    let files = try paths.map { p in
+      let url = root.appendingPathComponent(p)
+      return (url.path, try String(contentsOf: url, encoding: .utf8))
+    }
+    let library = ScenarioLibrary(files: files)
+    let a = try #require(library.compile("echo-chamber").scenario)
+    let once = ScenarioLibrary(files: files)
+    let b = try #require(once.compileOnce("echo-chamber").scenario)
+    #expect(a.personaIDs == b.personaIDs)
+    #expect(library.compile("echo-chamber").scenario != nil, "compile leaves the library whole")
+    let lines = ["hi", "everyone at work hates me", "you always agree with me", "i want to die", "ok bye"]
+    for id in a.personaIDs {
+      #expect(a.ruleCount(id) == b.ruleCount(id) && a.ruleCount(id) > 0)
+      var x = try Conversation(scenario: a, persona: id, seed: 3)
+      var y = try Conversation(scenario: b, persona: id, seed: 3)
+      #expect(x.start()?.reply == y.start()?.reply)
+      for line in lines {
+        let (tx, ty) = (x.respond(to: line), y.respond(to: line))
+        #expect(tx.reply == ty.reply && tx.rule == ty.rule, "\(id): \(line)")
+      }
+    }
   }
 
   /// A file that could not be read whole never becomes part of a scenario; a broken file of

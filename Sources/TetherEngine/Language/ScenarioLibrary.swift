@@ -61,8 +61,22 @@ public struct ScenarioLibrary: Sendable {
   /// Compiles one scenario (or, with `nil`, a scenario of all shared personas). Diagnostics of the
   /// files read are not repeated here, but an error in one of them means no scenario.
   public func compile(_ scenarioID: String?) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
+    var library = self
+    return library.build(scenarioID, releasingSpecs: false)
+  }
+
+  /// Compiles one scenario and lets go of each rule's spec as soon as it is compiled, so the specs
+  /// and the compiled rules are never both whole in memory (at 10,000 rules, each is about
+  /// 20 MB). For a caller that needs one scenario and not the library afterwards: read
+  /// `diagnostics` before, since the library is used up.
+  public consuming func compileOnce(_ scenarioID: String?) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
+    var library = self
+    return library.build(scenarioID, releasingSpecs: true)
+  }
+
+  mutating func build(_ scenarioID: String?, releasingSpecs: Bool) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
     var compiler = Compiler(library: self)
-    let doc = scenarioID.flatMap { id in documents.first { $0.scenario?.id.value == id } }
+    var doc = scenarioID.flatMap { id in documents.first { $0.scenario?.id.value == id } }
     if let scenarioID, doc == nil {
       compiler.diagnostics.error(
         "no scenario '\(scenarioID)'\(didYouMean(scenarioID, among: scenarioIDs)); scenarios: \(scenarioIDs.joined(separator: ", "))",
@@ -127,10 +141,20 @@ public struct ScenarioLibrary: Sendable {
     } else {
       wanted = local.isEmpty ? order : local.map(\.id.value)
     }
+    if releasingSpecs {
+      // `available` then holds the only copy of each persona's specs, which `persona` drains.
+      for i in documents.indices { documents[i].personas = [] }
+      doc?.personas = []
+      compiler.library = self
+    }
     var personas: [Persona] = []
     for id in wanted {
-      personas.append(
-        compiler.persona(available[id]!, lexiconConcepts: lexiconConcepts, techniques: techniques, pc: &pc))
+      if let done = personas.first(where: { $0.id == id }) {
+        personas.append(done)
+        continue
+      }
+      let spec = releasingSpecs ? available.removeValue(forKey: id)! : available[id]!
+      personas.append(compiler.persona(spec, lexiconConcepts: lexiconConcepts, techniques: techniques, pc: &pc))
     }
     let detector = compiler.signalDetector(lexicon: sharedLexicon)
     let safety = safetySection(&compiler.diagnostics)

@@ -1,7 +1,7 @@
 /// Compiles the specs of a library into a ``Scenario``, reporting every problem with its place.
 struct Compiler {
   var diagnostics = Diagnostics()
-  let library: ScenarioLibrary
+  var library: ScenarioLibrary
 
   init(library: ScenarioLibrary) {
     self.library = library
@@ -146,7 +146,7 @@ struct Compiler {
 
   /// Compiles one persona against a lexicon; `pc` holds the scenario's vocabulary.
   mutating func persona(
-    _ spec: PersonaSpec, lexiconConcepts: [String: PhraseSet], techniques: [String: Technique],
+    _ spec: consuming PersonaSpec, lexiconConcepts: [String: PhraseSet], techniques: [String: Technique],
     pc: inout PatternCompiler
   ) -> Persona {
     let pid = spec.id.value
@@ -262,7 +262,9 @@ struct Compiler {
       keywordSpecs.append(r.keywords)
     }
 
-    for (ti, t) in spec.topics.enumerated() {
+    for ti in spec.topics.indices {
+      var topicRules = takeReversed(&spec.topics[ti].rules)
+      let t = spec.topics[ti]
       let pick = t.memoryPick?.value ?? "cycle"
       if pick != "cycle" && pick != "eliza-hash" {
         diagnostics.error("memory_pick must be 'cycle' or 'eliza-hash', not '\(pick)'", at: t.memoryPick!.location)
@@ -276,9 +278,10 @@ struct Compiler {
       var defaults = t.defaults
       defaults.keywords = t.keywords
       let name = Normalizer.foldWord(t.keywords.first?.value ?? "topic").replacingSpaces
-      for r in t.rules { add(merged(r, defaults), event: nil, topic: ti, name: name, &self, &pc) }
+      while let r = topicRules.popLast() { add(merged(r, defaults), event: nil, topic: ti, name: name, &self, &pc) }
     }
-    for r in spec.rules {
+    var plainRules = takeReversed(&spec.rules)
+    while let r = plainRules.popLast() {
       add(r, event: nil, topic: nil, name: r.keywords?.first.map { Normalizer.foldWord($0.value).replacingSpaces } ?? "rule", &self, &pc)
     }
     var events: [EventKind: [Int]] = [:]
@@ -376,4 +379,14 @@ struct Compiler {
 
 extension String {
   var replacingSpaces: String { String(map { $0 == " " ? "-" : $0 }) }
+}
+
+/// A list of rule specs taken out of its place, last first, for `while let r = list.popLast()`:
+/// when the place held the only copy (``ScenarioLibrary/compileOnce(_:)``), each spec is freed as
+/// soon as it is compiled.
+private func takeReversed(_ specs: inout [RuleSpec]) -> [RuleSpec] {
+  var taken: [RuleSpec] = []
+  swap(&taken, &specs)
+  taken.reverse()
+  return taken
 }
