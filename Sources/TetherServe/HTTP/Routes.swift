@@ -12,10 +12,12 @@ public enum Routes {
   /// A request body's size at most, in bytes (a longer one gets 413).
   public static let maxBody = 16 * 1024
 
-  /// The router with every page and API route, over `room`.
-  public static func router(room: Room) -> Router<ServeContext> {
+  /// The router with every page and API route, over `room`, answering only requests whose
+  /// `Host` the policy allows (421 otherwise).
+  public static func router(room: Room, hosts: HostPolicy = HostPolicy(boundHost: "127.0.0.1")) -> Router<ServeContext> {
     let router = Router(context: ServeContext.self)
     router.add(middleware: SecurityHeaders())
+    router.add(middleware: HostGate(policy: hosts))
 
     for (path, asset) in WebAssets.all {
       router.get(RouterPath(path)) { _, _ in WebAssets.response(asset) }
