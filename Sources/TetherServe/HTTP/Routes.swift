@@ -93,6 +93,20 @@ public enum Routes {
       }
     }
 
+    router.get("/api/facilitator/compare") { request, _ in
+      let token = request.cookies[facilitatorCookie]?.value
+      guard await room.isFacilitator(token) else { return refuse(.notFacilitator) }
+      guard let session = request.uri.queryParameters["session"].map(String.init), !session.isEmpty else {
+        return json(
+          WireJSON.error("Say which session to compare: /api/facilitator/compare?session=ID."), status: .badRequest)
+      }
+      do {
+        return json(try await room.compare(session: session, facilitator: token))
+      } catch {
+        return failure(error)
+      }
+    }
+
     router.post("/api/facilitator/reveal") { request, _ in
       let token = request.cookies[facilitatorCookie]?.value
       guard await room.isFacilitator(token) else { return refuse(.notFacilitator) }
