@@ -61,6 +61,10 @@
 
   async function loadCompare() {
     const session = new URLSearchParams(location.search).get("session") || "";
+    if (!session) {
+      $("compare-error").textContent = "Open this view from a session's card on the facilitator's page (its “Compare personas” button).";
+      return;
+    }
     $("compare-error").textContent = "";
     const r = await api("GET", "/api/facilitator/compare?session=" + encodeURIComponent(session));
     if (!r.ok) {
