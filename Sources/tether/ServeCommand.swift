@@ -63,9 +63,7 @@ struct Serve: ParsableCommand {
     }
     let settings = Room.Settings(
       code: room.flatMap(RoomCode.init), reveal: reveal == .manual ? .manual : .immediate, out: folder)
-    let taxonomy = (try? Taxonomy.load(scenarios: ScenarioStore.root(of: loaded.file) ?? scenarios).0) ?? Taxonomy()
-    let server = ClassroomServer(
-      room: Room(scenario: loaded, settings: settings, taxonomy: taxonomy), host: host, port: port)
+    let server = ClassroomServer(room: Room(scenario: loaded, settings: settings), host: host, port: port)
     let host = host
     let readyFile = readyFile
     let title = loaded.title

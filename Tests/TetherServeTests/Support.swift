@@ -14,8 +14,6 @@ enum Fixture {
     return s
   }()
 
-  static let taxonomy: Taxonomy = try! Taxonomy.load(scenarios: scenarios).0
-
   static let code = RoomCode("K7QX2M")!
   static let key = String(repeating: "ab", count: 16)
   static let crisisLine = "i want to kill myself"
@@ -26,7 +24,7 @@ enum Fixture {
   ) -> Room {
     var settings = Room.Settings(code: code, facilitatorKey: key, reveal: reveal, out: out)
     configure(&settings)
-    return Room(scenario: scenario, settings: settings, taxonomy: taxonomy, clock: { clock.now }, seeds: { 42 })
+    return Room(scenario: scenario, settings: settings, clock: { clock.now }, seeds: { 42 })
   }
 
   /// A fresh private folder under the system's temporary folder.

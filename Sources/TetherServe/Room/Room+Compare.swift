@@ -24,7 +24,7 @@ extension Room {
     do {
       comparison = try Compare.run(
         scenario, personas: scenario.personaIDs, lines: source.lines, seed: source.seed,
-        source: "the lines of session \(source.number)", taxonomy: taxonomy)
+        source: "the lines of session \(source.number)", taxonomy: Taxonomy())
     } catch {
       throw .noSuchSession
     }
@@ -35,7 +35,7 @@ extension Room {
       : nil
     return WireJSON.encode(
       CompareView(
-        comparison, session: source.session, number: source.number, persona: source.persona,
+        comparison, scenario: scenario, session: source.session, number: source.number, persona: source.persona,
         lines: source.lines.count, note: note))
   }
 

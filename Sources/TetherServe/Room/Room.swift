@@ -59,8 +59,6 @@ public actor Room {
 
   public let scenario: Scenario
   public let settings: Settings
-  /// The techniques and signals by id, for the names the comparison shows.
-  public let taxonomy: Taxonomy
   /// Seconds on a monotonic clock; tests pass their own.
   let clock: @Sendable () -> Double
   /// The seed of each new conversation.
@@ -79,13 +77,11 @@ public actor Room {
   var nextSubscriber = 1
 
   public init(
-    scenario: Scenario, settings: Settings, taxonomy: Taxonomy = Taxonomy(),
-    clock: @escaping @Sendable () -> Double = Room.monotonicSeconds,
+    scenario: Scenario, settings: Settings, clock: @escaping @Sendable () -> Double = Room.monotonicSeconds,
     seeds: @escaping @Sendable () -> UInt64 = { UInt64.random(in: 1...999_999) }
   ) {
     self.scenario = scenario
     self.settings = settings
-    self.taxonomy = taxonomy
     self.clock = clock
     self.seeds = seeds
     revealedRoom = settings.reveal == .immediate

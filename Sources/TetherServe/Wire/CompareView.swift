@@ -33,7 +33,7 @@ struct CompareView: Encodable, Sendable {
     /// The reply; nil when the persona said nothing (no opening line, or the conversation is over).
     var reply: String?
     var technique: String?
-    /// The technique's name in the taxonomy (its id when the taxonomy does not know it).
+    /// The technique's name (its id when the scenario does not define it).
     var techniqueName: String?
     var meters: [String: Int]?
     var changes: [Change]
@@ -86,7 +86,10 @@ struct CompareView: Encodable, Sendable {
   /// What differs from the session itself, in a sentence, if anything does.
   var note: String?
 
-  init(_ c: Comparison, session: String, number: Int, persona: String, lines: Int, note: String?) {
+  /// The comparison's JSON; techniques and signals are named from the scenario's own taxonomy.
+  init(
+    _ c: Comparison, scenario model: Scenario, session: String, number: Int, persona: String, lines: Int, note: String?
+  ) {
     title = c.title
     scenario = c.scenarioID
     self.session = session
@@ -100,19 +103,21 @@ struct CompareView: Encodable, Sendable {
       Column(
         id: $0.id, name: $0.name, style: $0.style, meters: $0.meters.map(MeterView.init), sessionPersona: $0.id == persona)
     }
-    let taxonomy = c.taxonomy
     rows = c.rows.map { row in
       Row(
         number: row.number, input: row.input,
-        signals: row.signals.map { Signal(id: $0, name: taxonomy.signalName($0), kind: taxonomy.signal($0)?.kind ?? "") },
+        signals: row.signals.map {
+          let info = model.signal($0)
+          return Signal(id: $0, name: info?.name ?? $0, kind: info?.kind ?? "")
+        },
         crisis: row.notice != nil, notice: row.notice, exit: row.exit,
         cells: row.cells.enumerated().map { i, cell in
-          Self.cell(cell, labels: c.columns[i].meters, taxonomy: taxonomy)
+          Self.cell(cell, labels: c.columns[i].meters, scenario: model)
         })
     }
   }
 
-  static func cell(_ cell: Comparison.Cell, labels: [MeterLabel], taxonomy: Taxonomy) -> Cell {
+  static func cell(_ cell: Comparison.Cell, labels: [MeterLabel], scenario: Scenario) -> Cell {
     guard let turn = cell.turn else {
       return Cell(reply: nil, technique: nil, techniqueName: nil, meters: nil, changes: [], ends: false, over: cell.over)
     }
@@ -122,7 +127,8 @@ struct CompareView: Encodable, Sendable {
         by: m.after - m.before, to: m.after)
     }
     return Cell(
-      reply: turn.reply, technique: turn.technique, techniqueName: turn.technique.map { taxonomy.techniqueName($0) },
+      reply: turn.reply, technique: turn.technique,
+      techniqueName: turn.technique.map { scenario.technique($0)?.name ?? $0 },
       meters: turn.meters, changes: changes, ends: turn.ends, over: false)
   }
 }
