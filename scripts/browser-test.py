@@ -7,7 +7,8 @@ Chromium (Playwright's own browser download cannot work here, so it is launched 
 Starts the server on a free port of 127.0.0.1, then checks: a trainee types and sees the reply;
 a typed <script> shows as text and opens no dialog; a crisis line shows the safety notice; the
 facilitator's key leaves the address bar; the facilitator reveals and the card and the meters
-appear; the projector view shows the sessions without names; eight tabs in one browser all get
+appear; a reload brings the conversation back; the compare view opens from the session's card with
+three persona columns; the projector view shows the sessions without names; eight tabs in one browser all get
 their replies; no request leaves the served origin; Ctrl-C stops the server within seconds and
 every transcript ends. Prints "N passed, N failed" last; exit 1 on any failure.
 """
@@ -68,7 +69,7 @@ def start_server(tether, out):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--tether", default=os.path.join(ROOT, ".build/debug/tether"))
-    parser.add_argument("--screenshots", help="a folder for the trainee, facilitator and projector screenshots")
+    parser.add_argument("--screenshots", help="a folder for the trainee, facilitator, projector and compare screenshots")
     args = parser.parse_args()
     chromium = shutil.which("chromium")
     if not chromium:
@@ -140,8 +141,41 @@ def main():
                  lambda: expect(present.locator(".card-session")).to_have_count(1, timeout=WAIT))
             check("the projector shows no typed lines", CRISIS not in present.content())
 
+            # A reload (the cookie still valid) brings the conversation back, as it was shown.
+            shown = trainee.locator("#log .msg").count()
+            cards_shown = trainee.locator("#log .bot .card").count()
+            trainee.reload()
+            step("a reloaded page shows the conversation so far",
+                 lambda: expect(trainee.locator("#log .msg")).to_have_count(shown, timeout=WAIT))
+            check("after the reload the annotation cards are still there",
+                  trainee.locator("#log .bot .card").count() == cards_shown, f"{trainee.locator('#log .bot .card').count()}/{cards_shown}")
+            check("after the reload the typed <script> is still text",
+                  trainee.locator("#log .you .text", has_text=XSS).count() == 1)
+            check("after the reload it says the conversation is back",
+                  "conversation so far" in trainee.locator("#status").inner_text(), trainee.locator("#status").inner_text())
+
+            # The compare view: the session's lines through every persona, in a tab of its own.
+            with fac_ctx.expect_page() as opened:
+                fac.locator(".card-session .compare-link").first.click()
+            compare = opened.value
+            compare.set_viewport_size({"width": 1280, "height": 720})
+            step("the compare view opens with three persona columns",
+                 lambda: expect(compare.locator("#compare-columns .compare-column")).to_have_count(3, timeout=WAIT))
+            step("the compare view has a row per line, each with three replies",
+                 lambda: expect(compare.locator(".compare-row")).to_have_count(4, timeout=WAIT))
+            check("every row has three cells",
+                  all(compare.locator(".compare-row").nth(i).locator(".compare-cell").count() == 3 for i in range(4)))
+            check("the compare view names techniques",
+                  compare.locator(".compare-cell[data-technique] .technique").count() >= 3)
+            check("the compare view shows the typed <script> as text", compare.locator(".compare-line", has_text=XSS).count() == 1)
+            check("the compare view shows the crisis notice", compare.locator(".compare-row.has-crisis .notice").count() == 1)
+            check("the compare view shows no trainee name", "Trainee 1" not in compare.content())
+            check("the key is not on the compare view", "key=" not in compare.url and ready["facilitator_url"].split("#key=")[1] not in compare.content())
+
             if args.screenshots:
                 os.makedirs(args.screenshots, exist_ok=True)
+                compare.evaluate("window.scrollTo(0, 0)")
+                compare.screenshot(path=os.path.join(args.screenshots, "serve-compare.png"))
                 trainee.fill("#msg", "do you miss me when I'm not here?")
                 trainee.press("#msg", "Enter")
                 expect(bots).to_have_count(openings + 4, timeout=WAIT)

@@ -2,7 +2,7 @@
 """Load test of `tether serve` on loopback: 40 trainees, each with a WebSocket open, each sending
 10 lines as a browser would (one kept-alive connection per trainee).
 
-    python3 scripts/load-test.py [--tether .build/release/tether] [--trainees 40] [--lines 10]
+    python3 scripts/load-test.py [--tether .build/release/tether] [--trainees 40] [--lines 10] [--dashboard]
 
 Needs aiohttp and websockets (pip). Starts its own server on a free port of 127.0.0.1, so it is
 bounded in count and time (every wait has a limit) and touches nothing else. Reports every reply
@@ -96,6 +96,31 @@ async def run(args):
     base = f"http://127.0.0.1:{ready['port']}"
     idle = memory(server.pid)
 
+    # The facilitator's dashboard, open during the turns as in a workshop (--dashboard): its socket
+    # gets every turn with all its fields and every session's summary.
+    dashboard_http, dashboard, dashboard_turns = None, None, 0
+    if args.dashboard:
+        dashboard_http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+        key = ready["facilitator_url"].split("#key=")[1]
+        async with dashboard_http.post(base + "/api/facilitator/login", json={"key": key}) as r:
+            if r.status != 200:
+                sys.exit(f"facilitator login: {r.status}")
+        cookie = "; ".join(f"{c.key}={c.value}" for c in dashboard_http.cookie_jar)
+        dashboard = await connect(base.replace("http", "ws") + "/ws?role=facilitator", origin=base,
+                                  additional_headers={"Cookie": cookie}, open_timeout=10, max_size=None)
+
+    async def watch_dashboard():
+        nonlocal dashboard_turns
+        try:
+            while True:
+                event = json.loads(await dashboard.recv())
+                if event.get("event") == "turn":
+                    dashboard_turns += 1
+        except Exception:  # noqa: BLE001 - the socket closes at Ctrl-C
+            return
+
+    watcher = asyncio.create_task(watch_dashboard()) if dashboard else None
+
     latencies, failures, sockets = [], [], []
     go = asyncio.Event()
     lines = (LINES * ((args.lines // len(LINES)) + 1))[: args.lines]
@@ -145,9 +170,14 @@ async def run(args):
     code = await asyncio.get_running_loop().run_in_executor(None, lambda: server.wait(timeout=15))
     stop_s = time.perf_counter() - t0
 
+    if watcher:
+        await asyncio.wait_for(watcher, 15)
+        await dashboard_http.close()
+
     n = len(latencies)
     q = statistics.quantiles(latencies, n=100) if n >= 2 else [float("nan")] * 99
-    print(f"trainees {args.trainees}, lines each {args.lines}, sockets open {len(sockets)}")
+    print(f"trainees {args.trainees}, lines each {args.lines}, sockets open {len(sockets)}"
+          + (", and the facilitator's dashboard" if dashboard else ""))
     print(f"replies {n}/{args.trainees * args.lines}, failures {len(failures)}" + (f": {failures[:3]}" if failures else ""))
     print(f"turn latency ms: p50 {q[49]:.2f}, p99 {q[98]:.2f}, max {max(latencies):.2f} ({n / wall:.0f} turns/s over {wall:.2f} s)")
     print(f"server CPU during the turns: {cpu_ms:.0f} ms, {cpu_ms / max(n, 1):.2f} ms a turn (the client shares the cores)")
@@ -158,6 +188,9 @@ async def run(args):
     print(f"transcripts: {len(transcripts)} in {out}")
     ok = (not failures and n == args.trainees * args.lines and len(got) == len(sockets) == args.trainees
           and all(endings) and code == 0 and len(transcripts) == args.trainees)
+    if dashboard:
+        print(f"the dashboard's socket got {dashboard_turns}/{n} turns live")
+        ok = ok and dashboard_turns >= args.trainees * args.lines
     print("all replies and events arrived" if ok else "SOMETHING WENT MISSING")
     return 0 if ok else 1
 
@@ -167,6 +200,8 @@ def main():
     parser.add_argument("--tether", default=os.path.join(ROOT, ".build/release/tether"))
     parser.add_argument("--trainees", type=int, default=40)
     parser.add_argument("--lines", type=int, default=10)
+    parser.add_argument("--dashboard", action="store_true",
+                        help="keep the facilitator's dashboard socket open during the turns (as in a workshop)")
     args = parser.parse_args()
     if not (1 <= args.trainees <= 200 and 1 <= args.lines <= 100):
         sys.exit("--trainees 1…200, --lines 1…100")

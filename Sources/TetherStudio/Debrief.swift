@@ -47,7 +47,8 @@ public struct Debrief: Sendable {
 
   /// How a conversation ended.
   public struct Ending: Sendable, Equatable {
-    /// `companion`, `user`, `interrupted`, `cut` or `open` (replay output that stops with no goodbye).
+    /// `companion`, `user`, `facilitator` (ended from the dashboard of `tether serve`), `interrupted`,
+    /// `cut` or `open` (replay output that stops with no goodbye).
     public var kind: String
     /// One sentence for the reader.
     public var summary: String
@@ -232,10 +233,13 @@ public struct Debrief: Sendable {
       case "quit": return said("user", "The user quit with /quit after \(lines).")
       case "eof": return said("user", "The user's input ended (Ctrl-D) after \(lines).")
       case "signal":
-        return said("interrupted", "The session was interrupted (Ctrl-C, or the terminal was closed) after \(lines).")
+        return said(
+          "interrupted",
+          "The session was interrupted (Ctrl-C, a closed terminal, or the classroom server was stopped) after \(lines).")
       case "restart": return said("user", "The user restarted the conversation (/restart) after \(lines).")
       case "switch": return said("user", "The user switched to another persona (/persona) after \(lines).")
       case "persona": return said("companion", "\(name) let the conversation end after \(lines).")
+      case "facilitator": return said("facilitator", "The facilitator ended this session after \(lines).")
       default: return said("user", "The conversation ended (\(end.tetherEnd)) after \(lines).")
       }
     }

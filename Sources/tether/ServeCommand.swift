@@ -10,7 +10,7 @@ struct Serve: ParsableCommand {
     discussion: """
       Prints the trainees' address (with the room code) and the facilitator's (with a secret key: keep it to yourself). Trainees open theirs on a laptop or phone, pick a persona and talk; the annotations stay withheld until the facilitator reveals them (--reveal manual), for one session or the whole room. Every session is written as it goes, one JSON Lines transcript per session in --out, which `tether report` reads.
 
-      It listens on 127.0.0.1 unless --host says otherwise: --host 0.0.0.0 serves the room's Wi-Fi and prints every address of this machine. It is plain HTTP, for role-play: never type real patient data. Ctrl-C or SIGTERM stops it after closing every transcript.
+      It listens on 127.0.0.1 unless --host says otherwise: --host 0.0.0.0 serves the room's Wi-Fi and prints every address of this machine. It answers only to the addresses it prints (and the machine's name), so a page of another site cannot reach it by pointing its own name at this machine. It is plain HTTP, for role-play: never type real patient data. Ctrl-C or SIGTERM stops it after closing every transcript.
       """
   )
 

@@ -101,6 +101,54 @@ struct LiveServerTests {
   }
 
   @Test(
+    "DNS rebinding: a request naming another host is refused (421) on pages, API and /ws, though its Origin matches it",
+    .timeLimit(.minutes(1)))
+  func hostHeader() async throws {
+    let server = ClassroomServer(room: Fixture.room(), host: "127.0.0.1", port: 0)
+    let ports = PortBox()
+    let group = server.serviceGroup(handleSignals: false) { await ports.set($0) }
+    try await withThrowingTaskGroup(of: Void.self) { tasks in
+      tasks.addTask { try await group.run() }
+      let port = await ports.get()
+      let (cookie, session) = try await offPool { try Self.join(port) }
+      // A page of evil.example whose name now points at 127.0.0.1: the browser sends its own name
+      // as the Host and its own origin, which match each other.
+      let forged = "evil.example:\(port)"
+      let page = try await offPool { try RawClient(port: port).request("GET", "/", host: forged) }
+      #expect(page.status == 421)
+      #expect(page.body.contains("addresses tether serve printed"))
+      #expect(page.header("Content-Type")?.hasPrefix("text/plain") == true)
+      let api = try await offPool {
+        try RawClient(port: port).request(
+          "POST", "/api/turn", body: #"{"text":"hi"}"#, headers: ["Cookie": cookie], host: forged)
+      }
+      #expect(api.status == 421)
+      #expect(Fixture.object(api.body)["error"] is String)
+      let socket = try await offPool {
+        try RawClient(port: port).upgrade(
+          path: "/ws?session=\(session)", host: forged, origin: "http://\(forged)", cookie: cookie)
+      }
+      // Not upgraded: the WebSocket library answers every refused handshake with a bare 400; a
+      // plain GET of the socket's address says why.
+      #expect(socket == 400)
+      let plain = try await offPool { try RawClient(port: port).request("GET", "/ws", host: forged) }
+      #expect(plain.status == 421)
+      #expect(Fixture.object(plain.body)["error"] is String)
+      // The served names still work.
+      for host in ["127.0.0.1:\(port)", "localhost:\(port)"] {
+        #expect(try await offPool { try RawClient(port: port).request("GET", "/api/scenario", host: host) }.status == 200)
+        #expect(
+          try await offPool {
+            try RawClient(port: port).upgrade(
+              path: "/ws?session=\(session)", host: host, origin: "http://\(host)", cookie: cookie)
+          } == 101)
+      }
+      await group.triggerGracefulShutdown()
+      try await tasks.waitForAll()
+    }
+  }
+
+  @Test(
     "Stopping with sockets open: every transcript ends, the pages hear 'ended', the sockets close, within seconds",
     .timeLimit(.minutes(1)))
   func shutdownWithOpenSockets() async throws {

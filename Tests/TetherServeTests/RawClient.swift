@@ -96,10 +96,10 @@ final class RawClient: @unchecked Sendable {
   }
 
   /// One HTTP request on this connection; reads the response (Content-Length bodies).
-  func request(_ method: String, _ path: String, body: String? = nil, headers: [String: String] = [:]) throws
-    -> Response
-  {
-    var text = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+  func request(
+    _ method: String, _ path: String, body: String? = nil, headers: [String: String] = [:], host: String = "127.0.0.1"
+  ) throws -> Response {
+    var text = "\(method) \(path) HTTP/1.1\r\nHost: \(host)\r\n"
     for (k, v) in headers { text += "\(k): \(v)\r\n" }
     if let body {
       text += "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n"

@@ -28,7 +28,7 @@ struct RoutesTests {
   @Test(
     "Every page, script and style is served from the binary with the CSP, and 404s carry it too",
     arguments: [
-      "/", "/?room=K7QX2M&persona=engager", "/facilitator", "/present", "/tether.css", "/common.js", "/trainee.js",
+      "/", "/?room=K7QX2M&persona=engager", "/facilitator", "/present", "/compare?session=1", "/tether.css", "/common.js", "/trainee.js",
       "/facilitator.js", "/present.js", "/nowhere",
     ])
   func pages(path: String) async throws {

@@ -12,10 +12,12 @@ public enum Routes {
   /// A request body's size at most, in bytes (a longer one gets 413).
   public static let maxBody = 16 * 1024
 
-  /// The router with every page and API route, over `room`.
-  public static func router(room: Room) -> Router<ServeContext> {
+  /// The router with every page and API route, over `room`, answering only requests whose
+  /// `Host` the policy allows (421 otherwise).
+  public static func router(room: Room, hosts: HostPolicy = HostPolicy(boundHost: "127.0.0.1")) -> Router<ServeContext> {
     let router = Router(context: ServeContext.self)
     router.add(middleware: SecurityHeaders())
+    router.add(middleware: HostGate(policy: hosts))
 
     for (path, asset) in WebAssets.all {
       router.get(RouterPath(path)) { _, _ in WebAssets.response(asset) }
@@ -86,6 +88,20 @@ public enum Routes {
     router.get("/api/facilitator/sessions") { request, _ in
       do {
         return json(try await room.sessions(facilitator: request.cookies[facilitatorCookie]?.value))
+      } catch {
+        return failure(error)
+      }
+    }
+
+    router.get("/api/facilitator/compare") { request, _ in
+      let token = request.cookies[facilitatorCookie]?.value
+      guard await room.isFacilitator(token) else { return refuse(.notFacilitator) }
+      guard let session = request.uri.queryParameters["session"].map(String.init), !session.isEmpty else {
+        return json(
+          WireJSON.error("Say which session to compare: /api/facilitator/compare?session=ID."), status: .badRequest)
+      }
+      do {
+        return json(try await room.compare(session: session, facilitator: token))
       } catch {
         return failure(error)
       }

@@ -52,16 +52,19 @@ enum SocketGate {
     }
   }
 
-  /// The server's WebSocket upgrade: checks the request, then carries the room's events for
-  /// that listener until the page goes away or the room closes. Messages from the page are read
-  /// (so a close is noticed) and ignored.
-  static func upgrade(room: Room)
+  /// The server's WebSocket upgrade: checks the request (its `Host` against `hosts` too: a
+  /// refused upgrade goes on to the router, which answers 421 or why not), then carries the
+  /// room's events for that listener until the page goes away or the room closes. Messages from
+  /// the page are read (so a close is noticed) and ignored.
+  static func upgrade(room: Room, hosts: HostPolicy)
     -> @Sendable (HTTPRequest, any Channel, Logger) async throws -> ShouldUpgradeResult<
       WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>
     >
   {
     { head, _, _ in
-      guard head.path?.split(separator: "?").first == "/ws", await check(head, room: room) == nil else {
+      guard head.path?.split(separator: "?").first == "/ws", hosts.allows(head.authority),
+        await check(head, room: room) == nil
+      else {
         return .dontUpgrade
       }
       let listener = listener(head)

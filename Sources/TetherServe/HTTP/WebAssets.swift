@@ -17,6 +17,8 @@ enum WebAssets {
     "/": Asset(bytes: PackageResources.trainee_html, contentType: html),
     "/facilitator": Asset(bytes: PackageResources.facilitator_html, contentType: html),
     "/present": Asset(bytes: PackageResources.present_html, contentType: html),
+    // The comparison of one session through every persona: the projector's page, in its compare mode.
+    "/compare": Asset(bytes: PackageResources.present_html, contentType: html),
     "/tether.css": Asset(bytes: PackageResources.tether_css, contentType: css),
     "/common.js": Asset(bytes: PackageResources.common_js, contentType: js),
     "/trainee.js": Asset(bytes: PackageResources.trainee_js, contentType: js),

@@ -96,17 +96,20 @@ extension Room {
     }
   }
 
-  /// A turn to the dashboard (every field: the record of `replay --format jsonl`), then the
-  /// session's new summary.
-  func publish(_ turn: Turn, of id: Int) {
-    guard subscribers.values.contains(where: { $0.audience == .facilitator }) else { return }
+  /// True while a dashboard or projector page is open.
+  var facilitatorsListening: Bool { subscribers.values.contains { $0.audience == .facilitator } }
+
+  /// A turn to the dashboard (every field: the record of `replay --format jsonl`, `line` if
+  /// encoded already), then the session's new summary.
+  func publish(_ turn: Turn, line: String? = nil, of id: Int) {
+    guard facilitatorsListening else { return }
     // Keys in sorted order, as the encoder writes them: event, session, turn.
-    send(toFacilitators: #"{"event":"turn","session":"\#(id)","turn":"# + TurnJSON.line(turn) + "}")
+    send(toFacilitators: #"{"event":"turn","session":"\#(id)","turn":"# + (line ?? TurnJSON.line(turn)) + "}")
     publishSummary(id)
   }
 
   func publishSummary(_ id: Int) {
-    guard subscribers.values.contains(where: { $0.audience == .facilitator }), let summary = summary(id) else { return }
+    guard facilitatorsListening, let summary = summary(id) else { return }
     send(toFacilitators: WireJSON.encode(Event.SessionEvent(session: summary, paused: paused, revealed: revealedRoom)))
   }
 }

@@ -163,7 +163,31 @@ public actor Room {
   /// session is revealed. Recorded and flushed to the transcript before it returns (other
   /// requests go on meanwhile: the room's state is settled before it waits for the disk);
   /// nothing of a refused line is recorded.
-  public func turn(browser: String?, session: String?, text: String) async throws(RoomError) -> String {
+  ///
+  /// The room's actor answers the line and settles its state; the JSON is encoded outside it (the
+  /// transcript's record on the transcript's own queue), so 40 lines arriving at once wait for
+  /// each other only for the engine's microseconds, not for each other's encoding.
+  public nonisolated func turn(browser: String?, session: String?, text: String) async throws(RoomError) -> String {
+    let answered = try await answer(browser: browser, session: session, text: text)
+    let json =
+      answered.revealed
+      ? answered.line ?? WireJSON.encode(TurnView(answered.turn, revealed: true))
+      : WireJSON.encode(TurnView(answered.turn, revealed: false))
+    await answered.transcript.flushed()
+    return json
+  }
+
+  /// A line answered: the turn, whether the trainee may see its explanation, its record if it
+  /// was encoded for the dashboard, and the transcript to wait for.
+  struct Answered: Sendable {
+    var turn: Turn
+    var revealed: Bool
+    var line: String?
+    var transcript: TranscriptSink
+  }
+
+  /// The room's part of a turn: checks the line, answers it, records it, tells the dashboard.
+  func answer(browser: String?, session: String?, text: String) throws(RoomError) -> Answered {
     let id = try owned(browser: browser, session: session)
     guard let seat = seats[id] else { throw .noSuchSession }
     if closed { throw .closed }
@@ -175,14 +199,15 @@ public actor Room {
       throw .sessionTooLong(settings.maxLinesPerSession)
     }
     let turn = seat.conversation.respond(to: text)
-    seat.record(turn)
+    // Encoded here only when the dashboard is open (its feed needs it now); the transcript
+    // then reuses it.
+    let line = facilitatorsListening ? TurnJSON.line(turn) : nil
+    seat.record(turn, line: line)
     seat.lastActivity = clock()
     seat.nudges = 0
-    publish(turn, of: id)
+    publish(turn, line: line, of: id)
     if turn.ends { finish(id, by: "persona") }
-    let json = WireJSON.encode(TurnView(turn, revealed: isRevealed(id)))
-    await seat.transcript.flushed()
-    return json
+    return Answered(turn: turn, revealed: isRevealed(id), line: line, transcript: seat.transcript)
   }
 
   /// A trainee's session as its page shows it after a reload: every turn so far.
@@ -257,11 +282,12 @@ public actor Room {
         seat.nudges = settings.nudgesPerSilence  // this persona has nothing to say after silence
         continue
       }
-      seat.record(turn)
+      let line = facilitatorsListening ? TurnJSON.line(turn) : nil
+      seat.record(turn, line: line)
       sent += 1
       send(
         toSession: id, WireJSON.encode(Event.Nudge(session: seat.key, turn: TurnView(turn, revealed: isRevealed(id)))))
-      publish(turn, of: id)
+      publish(turn, line: line, of: id)
       if turn.ends { finish(id, by: "persona") }
     }
     return sent

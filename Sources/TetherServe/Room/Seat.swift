@@ -45,11 +45,12 @@ final class Seat {
   var label: String { name ?? "Trainee \(number)" }
 
   /// Records a turn: in memory, and handed to the transcript (appended and flushed in order).
-  func record(_ turn: Turn) {
+  /// `line` is its record (`TurnJSON.line`) if the caller has encoded it already.
+  func record(_ turn: Turn, line: String? = nil) {
     turns.append(turn)
     if turn.crisis { crisis += 1 }
     if turn.intent == "exit" { leaveAttempts += 1 }
-    transcript.append(TurnJSON.line(turn))
+    transcript.append(turn, line: line)
   }
 
   /// Closes the conversation in the transcript.

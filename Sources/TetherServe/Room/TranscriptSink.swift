@@ -1,4 +1,5 @@
 import Foundation
+import TetherEngine
 import TetherStudio
 
 /// One session's transcript, written on a serial queue of its own: records reach the file in
@@ -26,6 +27,12 @@ final class TranscriptSink: @unchecked Sendable {
   /// Hands a record (one JSON line) over to be written.
   func append(_ record: String) {
     queue.async { self.write(record) }
+  }
+
+  /// Hands a turn over to be written: encoded on the transcript's queue unless `line` is its
+  /// record already, so the room's actor does not spend its time encoding.
+  func append(_ turn: Turn, line: String?) {
+    queue.async { self.write(line ?? TurnJSON.line(turn)) }
   }
 
   private func write(_ record: String) {

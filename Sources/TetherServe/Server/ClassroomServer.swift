@@ -32,13 +32,14 @@ public struct ClassroomServer: Sendable {
   {
     var logger = Logger(label: "tether.serve")
     logger.logLevel = .error
+    let hosts = HostPolicy(boundHost: host)
     return Application(
-      router: Routes.router(room: room),
+      router: Routes.router(room: room, hosts: hosts),
       server: .http1WebSocketUpgrade(
         configuration: .init(
           http1: .init(idleTimeout: .seconds(120)),
           ws: .init(maxFrameSize: 16 * 1024, autoPing: .enabled(timePeriod: .seconds(20)), closeTimeout: .seconds(2))),
-        shouldUpgrade: SocketGate.upgrade(room: room)),
+        shouldUpgrade: SocketGate.upgrade(room: room, hosts: hosts)),
       configuration: .init(address: .hostname(host, port: port), serverName: nil),
       onServerRunning: { channel in await started(channel.localAddress?.port ?? port) },
       logger: logger)

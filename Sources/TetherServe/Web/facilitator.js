@@ -67,6 +67,11 @@
     if (s.last_input) last.append(el("p", {}, el("span", { class: "who" }, "Trainee: "), s.last_input));
     if (s.last_reply) last.append(el("p", {}, el("span", { class: "who" }, s.persona_name + ": "), s.last_reply));
     const actions = el("div", { class: "actions" });
+    // The session's lines through every persona, side by side, in a tab of its own for the projector.
+    actions.append(el("a", {
+      href: "/compare?session=" + encodeURIComponent(s.id), target: "_blank", rel: "noopener",
+      class: "compare-link", "aria-label": "Compare personas on " + s.label + "'s lines",
+    }, "Compare personas"));
     if (!s.revealed) actions.append(el("button", { type: "button", onclick: () => reveal(s.id) }, "Reveal " + s.label));
     if (!s.ended) actions.append(el("button", { type: "button", onclick: () => end(s.id, s.label) }, "End"));
     const card = el("li", { class: "card-session" + (s.crisis > 0 ? " has-crisis" : ""), "data-session": s.id },

@@ -26,8 +26,13 @@
     const params = new URLSearchParams(location.search);
     const stored = sessionStorage.getItem(KEY);
     if (stored) {
+      // A reload (or the tab brought back): the conversation so far, as the server keeps it.
       const r = await api("GET", "/api/session?session=" + encodeURIComponent(stored));
-      if (r.ok) { enter(r.data); return; }
+      if (r.ok) {
+        enter(r.data);
+        if (!state.ended && !state.paused) say("Welcome back: this is your conversation so far.");
+        return;
+      }
       sessionStorage.removeItem(KEY);
     }
     const room = params.get("room") || "";
@@ -163,10 +168,15 @@
     const blocked = !!state.ended || state.paused;
     $("msg").disabled = !!state.ended;
     $("send").disabled = blocked || state.sending;
-    if (state.ended) say(endedText(state.ended));
-    else if (state.paused) say("The facilitator has paused the room. You can type; sending waits until they resume it.");
-    else if (!state.sending) say("");
+    if (state.ended) sayState(endedText(state.ended));
+    else if (state.paused) sayState("The facilitator has paused the room. You can type; sending waits until they resume it.");
+    else if (!state.sending && $("status").textContent === stateText) sayState("");
   }
+
+  // The status line's text about the room's state (paused, ended), cleared when that state is
+  // over; other messages (welcome back, an error) stay until the next one.
+  let stateText = "";
+  function sayState(text) { stateText = text; say(text); }
 
   function endedText(by) {
     if (by === "persona") return "The conversation has ended.";

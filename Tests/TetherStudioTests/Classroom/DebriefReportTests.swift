@@ -46,6 +46,27 @@ struct DebriefReportTests {
     #expect(p.crises.first?.notice.contains("Out of character") == true)
   }
 
+  @Test(
+    "How a session ended, in plain words: ended by the facilitator, by a stopped server",
+    arguments: [
+      ("facilitator", "facilitator", "The facilitator ended this session after 2 user lines."),
+      (
+        "signal", "interrupted",
+        "The session was interrupted (Ctrl-C, a closed terminal, or the classroom server was stopped) after 2 user lines."
+      ),
+    ])
+  func endedBy(by: String, kind: String, summary: String) throws {
+    let turns = try ClassroomFixture.turns("guardian", ["hi", "I feel so lonely tonight"])
+    let d = try Self.debrief(
+      ClassroomFixture.header("guardian", name: "Sam") + ClassroomFixture.jsonl(turns)
+        + ClassroomFixture.end(by, turns: 2))
+    let p = try #require(d.parts.first)
+    #expect(p.ending.kind == kind)
+    #expect(p.ending.summary == summary)
+    #expect(d.markdown().contains("**How it ended:** " + MarkdownText.inline(summary)))
+    #expect(HTMLReport.debrief(d).contains(summary))
+  }
+
   @Test("Across conversations, each persona's measures line up in one table")
   func sideBySide() throws {
     let text = try ["validator", "engager", "guardian"].map { ClassroomFixture.jsonl(try ClassroomFixture.turns($0)) }
