@@ -164,6 +164,7 @@ package enum Normalizer {
     var line = NormalizedLine()
     let splitClauses = lexicon.clauses == .first
     func mark() {
+      if line.breaks.last != line.tokens.count { line.breaks.append(line.tokens.count) }
       if splitClauses, line.clauseStarts.last != line.tokens.count { line.clauseStarts.append(line.tokens.count) }
     }
     scan(text, delimiters: lexicon.delimiterScalars) { raw in

@@ -105,6 +105,7 @@ struct Compiler {
     pc.concepts = concepts(spec?.concepts ?? [], base: [:], compiler: &pc)
     var seen = Set<String>()
     var fuzzyWords = Set<Int32>()
+    readingConfig(&detector.reader, &pc)
     for doc in library.documents {
       for s in doc.signals {
         if !seen.insert(s.id.value).inserted {
@@ -117,10 +118,19 @@ struct Compiler {
         }
         let patterns = s.match.compactMap { pattern($0, &pc) }
         let unless = s.unless.compactMap { pattern($0, &pc) }
+        let readings = s.read.compactMap { reading($0, &detector.reader, &pc) }
         if s.fuzzy {
           for p in patterns {
             for w in p.requiredWords { fuzzyWords.insert(w) }
             for set in p.requiredSets { fuzzyWords.formUnion(set.singles) }
+          }
+          // Every word of a family a reading needs (not the families that cancel or frame it).
+          for r in readings {
+            for f in r.families + r.families.map({ detector.reader.opposite[$0] }) where f >= 0 {
+              let set = detector.reader.families[f]
+              fuzzyWords.formUnion(set.singles)
+              for phrase in set.multi { fuzzyWords.formUnion(phrase) }
+            }
           }
         }
         detector.signals.append(
@@ -129,7 +139,7 @@ struct Compiler {
               id: s.id.value, name: s.name, kind: s.kind.rawValue, description: s.description, notice: s.notice,
               source: s.source),
             kind: s.kind, patterns: patterns, unless: unless, negatable: s.negatable && s.kind != .crisis,
-            examples: s.examples, notExamples: s.notExamples))
+            readings: readings, examples: s.examples, notExamples: s.notExamples))
       }
     }
     for w in ["not", "never", "no", "nothing", "hardly", "nobody", "neither", "nor", "without"] {
@@ -140,6 +150,62 @@ struct Compiler {
     for id in fuzzyWords.sorted() { detector.addFuzzy(pc.vocabulary.word(id), id: id) }
     detector.buildIndex()
     return detector
+  }
+
+  /// A family of a reading: a lexicon concept, by name (braces allowed).
+  mutating func family(_ name: Located<String>, _ reader: inout SignalReader, _ pc: inout PatternCompiler) -> Int? {
+    var text = name.value.trimmingSpaces
+    if text.hasPrefix("{") && text.hasSuffix("}") { text = String(text.dropFirst().dropLast()).trimmingSpaces }
+    guard let set = pc.concepts[text] else {
+      diagnostics.error(
+        "unknown family '\(text)': a family is a concept of lexicon.yaml\(didYouMean(text, among: pc.concepts.keys.sorted()))",
+        at: name.location)
+      return nil
+    }
+    pc.usedConcepts.insert(text)
+    guard let f = reader.family(text, set) else {
+      diagnostics.error("too many families: readings can use at most \(SignalReader.maxFamilies)", at: name.location)
+      return nil
+    }
+    return f
+  }
+
+  mutating func reading(_ spec: ReadingSpec, _ reader: inout SignalReader, _ pc: inout PatternCompiler)
+    -> SignalReader.Reading?
+  {
+    var families: [Int] = []
+    for name in spec.families {
+      guard let f = family(name, &reader, &pc) else { return nil }
+      families.append(f)
+    }
+    return SignalReader.Reading(families: families, within: spec.within ?? reader.within, endsClause: spec.endsClause)
+  }
+
+  /// The `reading` section of a shared file (a scenario file cannot change how crisis lines are read).
+  mutating func readingConfig(_ reader: inout SignalReader, _ pc: inout PatternCompiler) {
+    for doc in library.documents where doc.scenario != nil {
+      if let r = doc.reading {
+        diagnostics.error(
+          "a scenario file cannot change how signals are read: the 'reading' section belongs in signals.yaml; remove it",
+          at: r.location)
+      }
+    }
+    guard let spec = library.documents.first(where: { $0.scenario == nil && $0.reading != nil })?.reading else { return }
+    reader.within = spec.within
+    if let n = spec.negations { reader.negation = family(n, &reader, &pc) ?? -1 }
+    if let n = spec.scopeEnds { reader.scopeEnd = family(n, &reader, &pc) ?? -1 }
+    if let n = spec.clauseEnds { reader.clauseEnd = family(n, &reader, &pc) ?? -1 }
+    if let n = spec.subjectChanges { reader.subjectChange = family(n, &reader, &pc) ?? -1 }
+    for n in spec.idioms { if let f = family(n, &reader, &pc) { reader.idioms.insert(f) } }
+    for (a, b) in spec.opposites {
+      guard let fa = family(a, &reader, &pc), let fb = family(b, &reader, &pc) else { continue }
+      if fa == fb {
+        diagnostics.error("a family cannot be its own opposite", at: b.location)
+        continue
+      }
+      reader.opposite[fa] = fb
+      reader.opposite[fb] = fa
+    }
   }
 
   // MARK: - Personas

@@ -1,8 +1,10 @@
 /// Finds the user-side signals in a line: warning signs, crisis and exit intent.
 ///
-/// Signals always read the whole line, normalized with the shared lexicon. Patterns come from
-/// `signals.yaml`; a negatable signal does not count when a negation word stands just before what
-/// matched ("I'm not lonely"); long words tolerate one typo ("suicdal").
+/// Signals always read the whole line, normalized with the shared lexicon. A signal shows when one
+/// of its readings holds (word families in order within a clause, with scoped negation: see
+/// ``SignalReader``) or one of its patterns matches, and none of its `unless` patterns does. A
+/// negatable signal's pattern does not count when a negation word stands just before what matched
+/// ("I'm not lonely"); long words of crisis signals tolerate one typo ("suicdal").
 package struct SignalDetector: Sendable {
   package struct Compiled: Sendable {
     package var info: SignalInfo
@@ -10,11 +12,16 @@ package struct SignalDetector: Sendable {
     package var patterns: [Pattern]
     package var unless: [Pattern]
     package var negatable: Bool
+    package var readings: [SignalReader.Reading] = []
     package var examples: [Located<String>] = []
     package var notExamples: [Located<String>] = []
   }
 
   package var signals: [Compiled] = []
+  /// The word families the signals' readings use.
+  package var reader = SignalReader()
+  /// True when some signal has readings.
+  package var reads = false
   package var lexicon = Lexicon()
   package var vocabulary = Vocabulary()
   /// Words one typo away from a word of a fuzzy signal: deletion key → word id.
@@ -84,6 +91,16 @@ package struct SignalDetector: Sendable {
   /// can satisfy: detection costs the same with 40 patterns or 4,000.
   package mutating func buildIndex() {
     fuzzyHashes = Self.hashes(of: fuzzy)
+    reads = signals.contains { !$0.readings.isEmpty }
+    var all: [SignalReader.Reading] = signals.flatMap(\.readings)
+    reader.finish(&all, vocabularyCount: vocabulary.count)
+    var k = 0
+    for si in signals.indices {
+      for ri in signals[si].readings.indices {
+        signals[si].readings[ri] = all[k]
+        k += 1
+      }
+    }
     flat = []
     byWord = [:]
     unanchored = []
@@ -134,22 +151,28 @@ package struct SignalDetector: Sendable {
         if let id = correct(t.word) { ids[k] = id }
       }
     }
+    // The signals whose readings hold.
+    var read: [Bool] = []
+    if reads {
+      let tagged = reader.tag(ids, breaks: line.breaks)
+      read = signals.map { s in s.readings.contains { reader.holds($0, in: tagged) } }
+    }
     // The patterns this line's words can satisfy, in signal order then pattern order.
     var candidates = unanchored
     for id in ids { if let list = byWord[id] { candidates += list } }
-    if candidates.isEmpty { return found }
     candidates.sort()
     var k = 0
-    while k < candidates.count {
-      let si = Int(flat[Int(candidates[k])].signal)
+    for si in signals.indices {
       var patterns: [Int] = []
       while k < candidates.count, Int(flat[Int(candidates[k])].signal) == si {
         let pi = Int(flat[Int(candidates[k])].pattern)
         if patterns.last != pi { patterns.append(pi) }
         k += 1
       }
+      let byReading = !read.isEmpty && read[si]
+      if !byReading && patterns.isEmpty { continue }
       let signal = signals[si]
-      if fires(signal, patterns, ids, &matcher) {
+      if fires(signal, patterns, ids, &matcher, read: byReading) {
         found.ids.append(signal.info.id)
         if signal.kind == .crisis { found.crisis = true }
         if signal.kind == .exit { found.exit = true }
@@ -160,9 +183,11 @@ package struct SignalDetector: Sendable {
 
   /// True when one of the given patterns of the signal matches (and is not negated) and none
   /// of its `unless` patterns does.
-  func fires(_ signal: Compiled, _ patterns: [Int], _ ids: [Int32], _ matcher: inout Matcher) -> Bool {
-    var hit = false
-    for i in patterns {
+  func fires(_ signal: Compiled, _ patterns: [Int], _ ids: [Int32], _ matcher: inout Matcher, read: Bool = false)
+    -> Bool
+  {
+    var hit = read
+    for i in patterns where !hit {
       let p = signal.patterns[i]
       guard matcher.match(p, ids) != nil else { continue }
       if !signal.negatable || !negated(p, matcher, ids) {
