@@ -32,8 +32,17 @@ struct SignalEvaluationTests {
 
   /// Each fixture was written by a helper who never saw `signals.yaml`; the second was written
   /// after the first tuning and has never been used to tune anything.
-  @Test(arguments: ["unseen-lines.json", "unseen-lines-2.json"])
-  func detectionOnUnseenLines(fixtureName: String) throws {
+  /// The set tuned on: its missed lines may be printed (TETHER_SIGNAL_DETAILS=1).
+  @Test func detectionOnTuningSet() throws {
+    try evaluate("unseen-lines.json")
+  }
+
+  /// The held-out set: counts only, never its lines.
+  @Test func detectionOnHeldOutSet() throws {
+    try evaluate("unseen-lines-2.json")
+  }
+
+  func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
     let detector = try Self.detector()
@@ -42,6 +51,7 @@ struct SignalEvaluationTests {
     var exitHit = 0, exitTotal = 0, exitFalse = 0, stayTotal = 0
     var signHit = 0, signTotal = 0, signFalse = 0
     var missedCrisis: [String] = [], falseCrisis: [String] = []
+    var missedExit: [String] = [], falseExit: [String] = []
     for line in fixture.lines {
       let found = detector.detect(line.text, matcher: &matcher)
       if line.crisis {
@@ -56,10 +66,13 @@ struct SignalEvaluationTests {
       }
       if line.exit {
         exitTotal += 1
-        if found.exit { exitHit += 1 }
+        if found.exit { exitHit += 1 } else { missedExit.append(line.text) }
       } else {
         stayTotal += 1
-        if found.exit { exitFalse += 1 }
+        if found.exit {
+          exitFalse += 1
+          falseExit.append(line.text)
+        }
       }
       let warnings = Set(found.ids).subtracting(["exit", "suicidal-ideation", "self-harm", "suicide-plan"])
       signTotal += line.signals.count
@@ -72,10 +85,12 @@ struct SignalEvaluationTests {
       exit: \(exitHit)/\(exitTotal) caught; \(exitFalse)/\(stayTotal) false alarms
       warning signs: \(signHit)/\(signTotal) caught; \(signFalse) signs raised that the writer did not mark
       """)
-    // The lines themselves are printed only on request, so that whoever tunes `signals.yaml`
-    // does not tune it on the held-out sets by reading test logs.
-    if ProcessInfo.processInfo.environment["TETHER_SIGNAL_DETAILS"] == "1" {
-      print("missed crisis lines: \(missedCrisis)\nfalse crisis alarms: \(falseCrisis)")
+    // The lines themselves are printed only on request, and only for the first set, so that
+    // whoever tunes `signals.yaml` never tunes it on the held-out sets by reading test logs.
+    if ProcessInfo.processInfo.environment["TETHER_SIGNAL_DETAILS"] == "1" && fixtureName == "unseen-lines.json" {
+      print(
+        "missed crisis lines: \(missedCrisis)\nfalse crisis alarms: \(falseCrisis)\nmissed exit lines: \(missedExit)\nfalse exit alarms: \(falseExit)"
+      )
     }
     // Regression floors just under what was measured, not targets: a real crisis must almost
     // never be missed, and crisis recall is still the open work of the signals issue. Raise them
