@@ -146,23 +146,17 @@ package struct DocumentDecoder {
   }
 
   mutating func readingConfig(_ node: YAMLNode) -> ReadingConfigSpec? {
-    let allowed = ["negations", "scope_ends", "clause_ends", "subject_changes", "idioms", "opposites", "within"]
+    let allowed = ["negations", "scope_ends", "clause_ends", "subject_changes", "quotes", "idioms", "typos", "deniable", "within"]
     guard let f = reader.fields(node, allowed: allowed, in: "the reading section") else { return nil }
     var spec = ReadingConfigSpec(location: node.location)
     spec.negations = reader.located(f["negations"], "negations")
     spec.scopeEnds = reader.located(f["scope_ends"], "scope_ends")
     spec.clauseEnds = reader.located(f["clause_ends"], "clause_ends")
     spec.subjectChanges = reader.located(f["subject_changes"], "subject_changes")
+    spec.quotes = reader.located(f["quotes"], "quotes")
     spec.idioms = reader.texts(f["idioms"], "idioms")
-    for pair in reader.list(f["opposites"], "opposites") {
-      let names = reader.texts(pair, "an opposite pair")
-      if names.count == 2 {
-        spec.opposites.append((names[0], names[1]))
-      } else {
-        reader.diagnostics.error(
-          "an opposite pair names two families, [sig-death, sig-life], not \(names.count)", at: pair.location)
-      }
-    }
+    spec.typos = reader.texts(f["typos"], "typos")
+    spec.deniable = reader.texts(f["deniable"], "deniable")
     if let w = f["within"], let n = reader.int(w, "within") {
       if n < 0 || n > 50 {
         reader.diagnostics.error("within must be a number of words from 0 to 50, not \(n)", at: w.location)

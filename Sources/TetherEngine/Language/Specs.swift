@@ -105,12 +105,16 @@ package struct ReadingConfigSpec: Sendable {
   /// The family of words that change who is speaking of whom ("she", "my friend"): one between
   /// two families of a reading breaks it.
   package var subjectChanges: Located<String>?
+  /// The family of words that report someone else's words ("said", "told me").
+  package var quotes: Located<String>?
   /// Families of everyday idioms: a word inside one of their entries counts for no reading
   /// ("i'm DYING TO see it", "i don't want to LIVE WITH my parents").
   package var idioms: [Located<String>] = []
-  /// Pairs of families where a negated word of the second reads as a word of the first
-  /// ("i do not want to live" reads as a death word).
-  package var opposites: [(Located<String>, Located<String>)] = []
+  /// Families whose words tolerate one typo in a crisis reading ("suicdal", "myslef"): only
+  /// distinctive words, since a common word one letter away would be misread.
+  package var typos: [Located<String>] = []
+  /// Families whose words, all flipped inside a crisis pattern's match, make it a denial.
+  package var deniable: [Located<String>] = []
   /// The most words between two neighbouring families of a reading, unless it says otherwise.
   package var within: Int = 6
   package var location: SourceLocation

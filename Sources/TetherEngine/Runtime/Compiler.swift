@@ -105,6 +105,7 @@ struct Compiler {
     pc.concepts = concepts(spec?.concepts ?? [], base: [:], compiler: &pc)
     var seen = Set<String>()
     var fuzzyWords = Set<Int32>()
+    var anyFuzzy = false
     readingConfig(&detector.reader, &pc)
     for doc in library.documents {
       for s in doc.signals {
@@ -124,14 +125,7 @@ struct Compiler {
             for w in p.requiredWords { fuzzyWords.insert(w) }
             for set in p.requiredSets { fuzzyWords.formUnion(set.singles) }
           }
-          // Every word of a family a reading needs (not the families that cancel or frame it).
-          for r in readings {
-            for f in r.families + r.families.map({ detector.reader.opposite[$0] }) where f >= 0 {
-              let set = detector.reader.families[f]
-              fuzzyWords.formUnion(set.singles)
-              for phrase in set.multi { fuzzyWords.formUnion(phrase) }
-            }
-          }
+          anyFuzzy = true
         }
         detector.signals.append(
           SignalDetector.Compiled(
@@ -145,6 +139,13 @@ struct Compiler {
     for w in ["not", "never", "no", "nothing", "hardly", "nobody", "neither", "nor", "without"] {
       let id = pc.vocabulary.id(w)
       detector.negations.insert(id >= 0 ? id : pc.vocabulary.intern(w))
+    }
+    // The one-word entries of the families the `reading` section names under `typos` (the
+    // words of longer entries are too common: "into", "taking").
+    if anyFuzzy {
+      for (f, set) in detector.reader.families.enumerated() where detector.reader.typos.contains(f) {
+        fuzzyWords.formUnion(set.singles)
+      }
     }
     detector.vocabulary = pc.vocabulary
     for id in fuzzyWords.sorted() { detector.addFuzzy(pc.vocabulary.word(id), id: id) }
@@ -174,11 +175,19 @@ struct Compiler {
     -> SignalReader.Reading?
   {
     var families: [Int] = []
+    var negated: [Bool] = []
     for name in spec.families {
+      // "not sig-life": the family flipped by a negation.
+      var name = name
+      let words = name.value.split(separator: " ")
+      let flipped = words.count == 2 && words[0] == "not"
+      if flipped { name.value = String(words[1]) }
       guard let f = family(name, &reader, &pc) else { return nil }
       families.append(f)
+      negated.append(flipped)
     }
-    return SignalReader.Reading(families: families, within: spec.within ?? reader.within, endsClause: spec.endsClause)
+    return SignalReader.Reading(
+      families: families, negated: negated, within: spec.within ?? reader.within, endsClause: spec.endsClause)
   }
 
   /// The `reading` section of a shared file (a scenario file cannot change how crisis lines are read).
@@ -196,16 +205,10 @@ struct Compiler {
     if let n = spec.scopeEnds { reader.scopeEnd = family(n, &reader, &pc) ?? -1 }
     if let n = spec.clauseEnds { reader.clauseEnd = family(n, &reader, &pc) ?? -1 }
     if let n = spec.subjectChanges { reader.subjectChange = family(n, &reader, &pc) ?? -1 }
+    if let n = spec.quotes { reader.quote = family(n, &reader, &pc) ?? -1 }
     for n in spec.idioms { if let f = family(n, &reader, &pc) { reader.idioms.insert(f) } }
-    for (a, b) in spec.opposites {
-      guard let fa = family(a, &reader, &pc), let fb = family(b, &reader, &pc) else { continue }
-      if fa == fb {
-        diagnostics.error("a family cannot be its own opposite", at: b.location)
-        continue
-      }
-      reader.opposite[fa] = fb
-      reader.opposite[fb] = fa
-    }
+    for n in spec.deniable { if let f = family(n, &reader, &pc) { reader.deniable.insert(f) } }
+    for n in spec.typos { if let f = family(n, &reader, &pc) { reader.typos.insert(f) } }
   }
 
   // MARK: - Personas

@@ -92,15 +92,7 @@ package struct SignalDetector: Sendable {
   package mutating func buildIndex() {
     fuzzyHashes = Self.hashes(of: fuzzy)
     reads = signals.contains { !$0.readings.isEmpty }
-    var all: [SignalReader.Reading] = signals.flatMap(\.readings)
-    reader.finish(&all, vocabularyCount: vocabulary.count)
-    var k = 0
-    for si in signals.indices {
-      for ri in signals[si].readings.indices {
-        signals[si].readings[ri] = all[k]
-        k += 1
-      }
-    }
+    reader.finish(vocabularyCount: vocabulary.count)
     flat = []
     byWord = [:]
     unanchored = []
@@ -153,9 +145,11 @@ package struct SignalDetector: Sendable {
     }
     // The signals whose readings hold.
     var read: [Bool] = []
+    var tagged: SignalReader.Tagged?
     if reads {
-      let tagged = reader.tag(ids, breaks: line.breaks)
-      read = signals.map { s in s.readings.contains { reader.holds($0, in: tagged) } }
+      let t = reader.tag(ids, breaks: line.breaks)
+      read = signals.map { s in s.readings.contains { reader.holds($0, in: t) } }
+      tagged = t
     }
     // The patterns this line's words can satisfy, in signal order then pattern order.
     var candidates = unanchored
@@ -172,7 +166,7 @@ package struct SignalDetector: Sendable {
       let byReading = !read.isEmpty && read[si]
       if !byReading && patterns.isEmpty { continue }
       let signal = signals[si]
-      if fires(signal, patterns, ids, &matcher, read: byReading) {
+      if fires(signal, patterns, ids, &matcher, read: byReading, tagged: tagged) {
         found.ids.append(signal.info.id)
         if signal.kind == .crisis { found.crisis = true }
         if signal.kind == .exit { found.exit = true }
@@ -183,13 +177,16 @@ package struct SignalDetector: Sendable {
 
   /// True when one of the given patterns of the signal matches (and is not negated) and none
   /// of its `unless` patterns does.
-  func fires(_ signal: Compiled, _ patterns: [Int], _ ids: [Int32], _ matcher: inout Matcher, read: Bool = false)
-    -> Bool
-  {
+  func fires(
+    _ signal: Compiled, _ patterns: [Int], _ ids: [Int32], _ matcher: inout Matcher, read: Bool = false,
+    tagged: SignalReader.Tagged? = nil
+  ) -> Bool {
     var hit = read
     for i in patterns where !hit {
       let p = signal.patterns[i]
       guard matcher.match(p, ids) != nil else { continue }
+      // A crisis pattern whose crisis words all stand denied ("i'm not suicidal lol, just tired").
+      if signal.kind == .crisis, let t = tagged, reader.denied(matched(p, matcher), in: t) { continue }
       if !signal.negatable || !negated(p, matcher, ids) {
         hit = true
         break
@@ -198,6 +195,19 @@ package struct SignalDetector: Sendable {
     if !hit { return false }
     for u in signal.unless where matcher.match(u, ids) != nil { return false }
     return true
+  }
+
+  /// The words the last match covered, leaving out the unanchored ends.
+  func matched(_ pattern: Pattern, _ matcher: Matcher) -> Range<Int> {
+    var lower = Int.max, upper = 0
+    for (k, e) in pattern.elements.enumerated() {
+      if case .star(let capture) = e, !capture { continue }
+      let r = matcher.spans[k]
+      if r.isEmpty { continue }
+      lower = min(lower, r.lowerBound)
+      upper = max(upper, r.upperBound)
+    }
+    return lower < upper ? lower..<upper : 0..<0
   }
 
   /// True when a negation word stands within the window before the first word the pattern names.

@@ -4,9 +4,9 @@
 /// clause, each at most `within` words after the one before, with no change of subject between
 /// them ("my friend wants to die" has none of the speaker). Negation is scoped: a negation word
 /// ("not", "never", "stop") flips what follows it up to the end of its scope ("if", "because",
-/// "and", the end of the clause); the reading's last family must stand unflipped, and a flipped
-/// word of a family's opposite stands for the family ("i do not want to live" reads as a death
-/// word, "i do not want to die" does not). A negation written inside a longer family entry
+/// "and", the end of the clause). The reading's last family must stand unflipped, unless the
+/// reading writes it `not family`: then it must stand flipped ("i do not want to LIVE" fills
+/// `not sig-life`, "i do not want to DIE" fills no `sig-death`). A negation written inside a longer family entry
 /// ("no reason to") belongs to that entry and flips nothing, and a word inside an idiom ("dying to
 /// see it", "live with my parents") counts for nothing.
 ///
@@ -49,24 +49,31 @@ package struct SignalReader: Sendable {
   /// One compiled reading.
   package struct Reading: Sendable {
     package var families: [Int]
+    /// For each family: true when it must stand flipped by a negation (`not sig-life`).
+    package var negated: [Bool]
     package var within: Int
     /// The last family must end its clause.
     package var endsClause = false
-    /// For each slot, the families that can fill it (itself and its opposite).
-    var accepts: [FamilyMask] = []
   }
 
   package var names: [String] = []
   package var families: [PhraseSet] = []
-  /// Family → its opposite (-1: none).
-  package var opposite: [Int] = []
   package var negation = -1
   package var scopeEnd = -1
   package var clauseEnd = -1
   package var subjectChange = -1
+  /// Words that report what someone else said ("said", "told me"): after a subject change,
+  /// what follows in the clause is theirs ("my friend SAID i want to die").
+  package var quote = -1
   package var within = 6
   /// The families of idioms: what stands inside one of their entries counts for nothing.
   package var idioms = FamilyMask()
+  /// The families whose words tolerate one typo (for crisis signals).
+  package var typos = FamilyMask()
+  /// The families of words a denial flips: a crisis pattern's match does not count when every
+  /// word of these families inside it stands flipped ("i'm NOT suicidal", "i would NEVER kill
+  /// myself"), so a denial with more after it ("...lol i just hate my job") is read as one.
+  package var deniable = FamilyMask()
   /// Word id → the families a phrase of which starts with that word.
   package private(set) var starts: [FamilyMask] = []
 
@@ -78,20 +85,11 @@ package struct SignalReader: Sendable {
     guard names.count < Self.maxFamilies else { return nil }
     names.append(name)
     families.append(set)
-    opposite.append(-1)
     return names.count - 1
   }
 
-  /// Fills each reading's accepted families and the word → families table.
-  package mutating func finish(_ readings: inout [Reading], vocabularyCount: Int) {
-    for k in readings.indices {
-      readings[k].accepts = readings[k].families.map { f in
-        var m = FamilyMask()
-        m.insert(f)
-        if opposite[f] >= 0 { m.insert(opposite[f]) }
-        return m
-      }
-    }
+  /// Fills the word → families table.
+  package mutating func finish(vocabularyCount: Int) {
     starts = [FamilyMask](repeating: FamilyMask(), count: vocabularyCount)
     for (f, set) in families.enumerated() {
       for w in set.firstWords where w >= 0 && Int(w) < vocabularyCount { starts[Int(w)].insert(f) }
@@ -120,6 +118,8 @@ package struct SignalReader: Sendable {
     var changesBefore: [Int] = []
     /// For each clause: the families it holds.
     var clauseFamilies: [FamilyMask] = []
+    /// For each word position: true when it follows someone else's report in its clause.
+    var reported: [Bool] = []
     /// For each word position: where its clause ends.
     var clauseStop: [Int] = []
     /// For each word position p: the first hit that starts at or after p.
@@ -162,14 +162,15 @@ package struct SignalReader: Sendable {
       for (i, h) in all.enumerated() {
         if !idioms.contains(h.family) {
           var inside = false
+          // Hidden when it starts inside an idiom ("i was GOING TO log off": "going to log off").
           var j = i - 1
           while j >= 0 && all[j].start > h.start - 16 {
-            if idioms.contains(all[j].family) && all[j].end >= h.end { inside = true }
+            if idioms.contains(all[j].family) && all[j].end > h.start { inside = true }
             j -= 1
           }
           j = i + 1
           while !inside && j < all.count && all[j].start == h.start {
-            if idioms.contains(all[j].family) && all[j].end >= h.end { inside = true }
+            if idioms.contains(all[j].family) { inside = true }
             j += 1
           }
           if inside { continue }
@@ -240,7 +241,40 @@ package struct SignalReader: Sendable {
       if p < n && scopeEndAt[p] { scope = p + 1 }
       t.scopeStart[p] = scope
     }
+    // Reported speech: a quote word after a subject change, in the same clause.
+    t.reported = [Bool](repeating: false, count: n + 1)
+    if quote >= 0 {
+      var quoteAt = [Bool](repeating: false, count: n + 1)
+      for h in t.hits where h.family == quote { quoteAt[h.start] = true }
+      var clauseStart = 0
+      var on = false
+      for p in 0...n {
+        if p > 0 && t.clause[p] != t.clause[p - 1] {
+          clauseStart = p
+          on = false
+        }
+        t.reported[p] = on
+        if p < n && quoteAt[p] && t.changesBefore[p] > t.changesBefore[clauseStart] { on = true }
+      }
+    }
     return t
+  }
+
+  /// True when the words `range` holds from the deniable families all stand flipped, and there
+  /// is at least one.
+  package func denied(_ range: Range<Int>, in t: Tagged) -> Bool {
+    if deniable.isEmpty || t.hits.isEmpty || range.isEmpty || range.lowerBound >= t.firstHit.count { return false }
+    var any = false
+    var j = t.firstHit[range.lowerBound]
+    while j < t.hits.count && t.hits[j].start < range.upperBound {
+      let h = t.hits[j]
+      j += 1
+      guard deniable.contains(h.family) else { continue }
+      let from = t.scopeStart[h.start]
+      if (t.negationsBefore[h.start] - t.negationsBefore[from]) % 2 == 0 { return false }
+      any = true
+    }
+    return any
   }
 
   /// The length of the longest phrase of `set` at `p`, if any.
@@ -261,12 +295,12 @@ package struct SignalReader: Sendable {
 
   /// True when the reading holds in some clause of the tagged line.
   package func holds(_ r: Reading, in t: Tagged) -> Bool {
-    for a in r.accepts where !a.intersects(t.present) { return false }
+    for f in r.families where !t.present.contains(f) { return false }
     // On long lines, remember the (slot, hit) pairs that led nowhere: each is tried once.
     var failed: [Bool] = t.hits.count > 64 ? [Bool](repeating: false, count: r.families.count * t.hits.count) : []
-    for i in t.hits.indices where t.hits[i].family == r.families[0] || t.hits[i].family == opposite[r.families[0]] {
+    for i in t.hits.indices where t.hits[i].family == r.families[0] && !t.reported[t.hits[i].start] {
       let c = t.clause[t.hits[i].start]
-      if !r.accepts.allSatisfy({ $0.intersects(t.clauseFamilies[c]) }) { continue }
+      if !r.families.allSatisfy({ t.clauseFamilies[c].contains($0) }) { continue }
       if fill(r, 0, i, t, consumed: 0, &failed) { return true }
     }
     return false
@@ -275,7 +309,6 @@ package struct SignalReader: Sendable {
   /// Tries hit `i` in slot `k` of the reading, then the later slots.
   private func fill(_ r: Reading, _ k: Int, _ i: Int, _ t: Tagged, consumed: Int, _ failed: inout [Bool]) -> Bool {
     let h = t.hits[i]
-    let f = r.families[k]
     let last = k == r.families.count - 1
     let memo = !failed.isEmpty && consumed == 0
     if memo && failed[k * t.hits.count + i] { return false }
@@ -283,25 +316,24 @@ package struct SignalReader: Sendable {
     let flipped = (t.negationsBefore[h.start] - t.negationsBefore[from]) % 2 == 1
     var nextConsumed = consumed
     var ok = true
-    if h.family == f {
-      // A word of the family itself fills its slot either way, except the last ("i do not want
-      // to live": "want" is flipped, the last word decides).
-      if last && flipped { ok = false }
-      if last && r.endsClause && h.end != t.clauseStop[h.start] { ok = false }
-    } else if !flipped || (last && r.endsClause && h.end != t.clauseStop[h.start]) {
-      ok = false
-    } else {
-      // The opposite, flipped, stands for the family ("not live" for death); its negation is used up.
+    if r.negated[k] {
+      // `not family`: flipped, and its negation is used up ("i do not want to live" is
+      // not a flipped "want" for what follows).
+      ok = flipped
       nextConsumed = h.start
+    } else if last && flipped {
+      // A family that is not the last fills its slot flipped or not ("i do not want to live":
+      // "want" is flipped, the last word decides).
+      ok = false
     }
+    if ok && last && r.endsClause && h.end != t.clauseStop[h.start] { ok = false }
     if ok && !last {
       ok = false
       let next = r.families[k + 1]
-      let o = opposite[next]
       var j = t.firstHit[h.end]
       while j < t.hits.count, t.hits[j].start - h.end <= r.within {
         let g = t.hits[j]
-        if (g.family == next || g.family == o) && t.clause[g.start] == t.clause[h.start]
+        if g.family == next && t.clause[g.start] == t.clause[h.start]
           && t.changesBefore[g.start] == t.changesBefore[h.end]
           && fill(r, k + 1, j, t, consumed: nextConsumed, &failed)
         {
