@@ -34,7 +34,9 @@ package struct DocumentDecoder {
   // MARK: - Lexicon
 
   mutating func lexicon(_ node: YAMLNode) -> LexiconSpec? {
-    let allowed = ["delimiters", "clauses", "contractions", "substitutions", "swaps", "reflections", "concepts"]
+    let allowed = [
+      "delimiters", "clauses", "contractions", "substitutions", "swaps", "texting", "reflections", "concepts",
+    ]
     guard let f = reader.fields(node, allowed: allowed, in: "the lexicon") else { return nil }
     var spec = LexiconSpec(location: node.location)
     spec.delimiters = reader.plainTexts(f["delimiters"], "delimiters").map { $0.lowercased() }
@@ -49,6 +51,20 @@ package struct DocumentDecoder {
     spec.substitutions = reader.textMap(f["substitutions"], "substitutions")
     spec.swaps = reader.textMap(f["swaps"], "swaps")
     spec.reflections = reader.textMap(f["reflections"], "reflections")
+    for (word, node) in reader.pairs(f["texting"], "texting") {
+      for item in reader.list(node, "texting '\(word.value)'") {
+        guard
+          let g = reader.fields(
+            item, allowed: ["means", "before", "not_after"], in: "a texting reading of '\(word.value)'",
+            required: ["means", "before"]),
+          let means = reader.text(g["means"], "means")
+        else { continue }
+        spec.texting.append(
+          TextingSpec(
+            word: word, means: means, before: reader.plainTexts(g["before"], "before"),
+            notAfter: reader.plainTexts(g["not_after"], "not_after")))
+      }
+    }
     spec.concepts = concepts(f["concepts"])
     return spec
   }

@@ -28,7 +28,20 @@ package struct LexiconSpec: Sendable {
   package var swaps: [(Located<String>, String)] = []
   package var reflections: [(Located<String>, String)] = []
   package var concepts: [ConceptSpec] = []
+  /// Texting forms that are also ordinary words ("ill", "id"), read by the words around them.
+  package var texting: [TextingSpec] = []
   package var location: SourceLocation
+}
+
+/// One reading of a texting form that is also a word: "ill" is "i will" before "be", "never" ...
+/// but not after "feel", "am" ("i feel ill").
+package struct TextingSpec: Sendable {
+  package var word: Located<String>
+  package var means: String
+  /// The next word must be one of these.
+  package var before: [String]
+  /// The word before must not be one of these.
+  package var notAfter: [String]
 }
 
 /// A named set of words and phrases.

@@ -13,6 +13,21 @@ package struct Lexicon: Sendable {
   mutating func refreshSpecial() {
     special = delimiterWords.union(contractions.keys).union(substitutions.keys).union(swaps.keys)
   }
+  /// A texting form that is also a word, read as `words` when the next word is in `before` and
+  /// the word before is not in `notAfter` ("ill be gone" → "i will be gone"; "i feel ill" stays).
+  package struct Texting: Sendable {
+    package var words: [String]
+    package var before: Set<String>
+    package var notAfter: Set<String>
+  }
+  package var texting: [String: [Texting]] = [:]
+
+  /// A word's possessive "'s" left out ("dad's" → "dad"), unless the lexicon lists the word.
+  package func base(_ word: String) -> String {
+    guard word.utf8.count > 2, word.hasSuffix("'s") else { return word }
+    return String(word.dropLast(2))
+  }
+
   /// Reflections keyed by their first word; each entry lists (phrase, replacement), longest first.
   package var reflections: [String: [([String], [String])]] = [:]
 
@@ -39,6 +54,12 @@ package struct Lexicon: Sendable {
       reflections[first, default: []].append((phrase, words(v)))
     }
     for key in reflections.keys { reflections[key]!.sort { $0.0.count > $1.0.count } }
+    for t in spec.texting {
+      texting[Normalizer.foldWord(t.word.value), default: []].append(
+        Texting(
+          words: words(t.means), before: Set(t.before.map(Normalizer.foldWord)),
+          notAfter: Set(t.notAfter.map(Normalizer.foldWord))))
+    }
     refreshSpecial()
   }
 
