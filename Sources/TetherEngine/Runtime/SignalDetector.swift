@@ -70,6 +70,10 @@ package struct SignalDetector: Sendable {
   package var flat: [(signal: Int32, pattern: Int32)] = []
   /// Word id → the patterns (indices into `flat`) that cannot match a line without that word.
   package var byWord: [Int32: [Int32]] = [:]
+  /// `byWord` as one flat list: the patterns of word id w are `filed[fileStart[w]..<fileStart[w + 1]]`
+  /// (an array lookup per word of a line instead of a hash).
+  package private(set) var fileStart: [Int32] = []
+  package private(set) var filed: [Int32] = []
   /// Patterns that name no word a line must hold: tried on every line.
   package var unanchored: [Int32] = []
 
@@ -124,6 +128,13 @@ package struct SignalDetector: Sendable {
         }
       }
     }
+    fileStart = [Int32](repeating: 0, count: vocabulary.count + 1)
+    filed = []
+    for w in 0..<vocabulary.count {
+      fileStart[w] = Int32(filed.count)
+      filed += byWord[Int32(w)] ?? []
+    }
+    fileStart[vocabulary.count] = Int32(filed.count)
   }
 
   /// The result for one line.
@@ -143,17 +154,20 @@ package struct SignalDetector: Sendable {
         if let id = correct(t.word) { ids[k] = id }
       }
     }
-    // The signals whose readings hold.
+    // The signals whose readings hold. Tagging stops at the families the words start unless
+    // some reading could hold (or a crisis pattern needs its denial checked, in `fires`).
     var read: [Bool] = []
-    var tagged: SignalReader.Tagged?
-    if reads {
-      let t = reader.tag(ids, breaks: line.breaks)
-      read = signals.map { s in s.readings.contains { reader.holds($0, in: t) } }
-      tagged = t
+    var tagged = reader.families(reads ? ids : [])
+    if reads && signals.contains(where: { $0.readings.contains { tagged.present.isSuperset(of: $0.mask) } }) {
+      reader.complete(&tagged, breaks: line.breaks)
+      read = signals.map { s in s.readings.contains { reader.holds($0, in: tagged) } }
     }
     // The patterns this line's words can satisfy, in signal order then pattern order.
     var candidates = unanchored
-    for id in ids { if let list = byWord[id] { candidates += list } }
+    for id in ids where id >= 0 && Int(id) + 1 < fileStart.count {
+      let from = Int(fileStart[Int(id)]), to = Int(fileStart[Int(id) + 1])
+      if from < to { candidates += filed[from..<to] }
+    }
     candidates.sort()
     var k = 0
     for si in signals.indices {
@@ -165,11 +179,11 @@ package struct SignalDetector: Sendable {
       }
       let byReading = !read.isEmpty && read[si]
       if !byReading && patterns.isEmpty { continue }
-      let signal = signals[si]
-      if fires(signal, patterns, ids, &matcher, read: byReading, tagged: tagged) {
-        found.ids.append(signal.info.id)
-        if signal.kind == .crisis { found.crisis = true }
-        if signal.kind == .exit { found.exit = true }
+      // By index, never a copy of the signal or its patterns (a copy retains every array in it).
+      if fires(si, patterns, ids, &matcher, read: byReading, tagged: &tagged, breaks: line.breaks) {
+        found.ids.append(signals[si].info.id)
+        if signals[si].kind == .crisis { found.crisis = true }
+        if signals[si].kind == .exit { found.exit = true }
       }
     }
     return found
@@ -178,22 +192,25 @@ package struct SignalDetector: Sendable {
   /// True when one of the given patterns of the signal matches (and is not negated) and none
   /// of its `unless` patterns does.
   func fires(
-    _ signal: Compiled, _ patterns: [Int], _ ids: [Int32], _ matcher: inout Matcher, read: Bool = false,
-    tagged: SignalReader.Tagged? = nil
+    _ si: Int, _ patterns: [Int], _ ids: [Int32], _ matcher: inout Matcher, read: Bool,
+    tagged: inout SignalReader.Tagged, breaks: [Int]
   ) -> Bool {
     var hit = read
+    let crisis = signals[si].kind == .crisis
     for i in patterns where !hit {
-      let p = signal.patterns[i]
-      guard matcher.match(p, ids) != nil else { continue }
+      guard matcher.match(signals[si].patterns[i], ids) != nil else { continue }
       // A crisis pattern whose crisis words all stand denied ("i'm not suicidal lol, just tired").
-      if signal.kind == .crisis, let t = tagged, reader.denied(matched(p, matcher), in: t) { continue }
-      if !signal.negatable || !negated(p, matcher, ids) {
+      if crisis && !reader.deniable.isEmpty && tagged.present.intersects(reader.deniable) {
+        reader.complete(&tagged, breaks: breaks)
+        if reader.denied(matched(signals[si].patterns[i], matcher), in: tagged) { continue }
+      }
+      if !signals[si].negatable || !negated(signals[si].patterns[i], matcher, ids) {
         hit = true
         break
       }
     }
     if !hit { return false }
-    for u in signal.unless where matcher.match(u, ids) != nil { return false }
+    for u in signals[si].unless.indices where matcher.match(signals[si].unless[u], ids) != nil { return false }
     return true
   }
 
@@ -231,6 +248,9 @@ package struct SignalDetector: Sendable {
     guard scalars.count >= 4, scalars.count <= 24 else { return nil }
     if word.utf8.allSatisfy({ $0 < 0x80 }) {
       // ASCII: the word, each deletion and each transposition, hashed without building strings.
+      // A word with a digit ("kw00844", "2nd") is no typo of a crisis word (those with digits,
+      // "su1cide", are listed as they are).
+      if word.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) { return nil }
       var bytes = Array(word.utf8)
       if let id = fuzzyLookup(bytes, skipping: -1) { return id }
       for k in bytes.indices { if let id = fuzzyLookup(bytes, skipping: k) { return id } }

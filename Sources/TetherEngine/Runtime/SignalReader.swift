@@ -38,9 +38,12 @@ package struct SignalReader: Sendable {
     }
 
     @inline(__always)
-    func intersects(_ o: FamilyMask) -> Bool { lo & o.lo != 0 || hi & o.hi != 0 }
+    package func intersects(_ o: FamilyMask) -> Bool { lo & o.lo != 0 || hi & o.hi != 0 }
 
-    var isEmpty: Bool { lo == 0 && hi == 0 }
+    @inline(__always)
+    package func isSuperset(of o: FamilyMask) -> Bool { lo & o.lo == o.lo && hi & o.hi == o.hi }
+
+    package var isEmpty: Bool { lo == 0 && hi == 0 }
   }
 
   /// The most families the reader holds.
@@ -54,6 +57,16 @@ package struct SignalReader: Sendable {
     package var within: Int
     /// The last family must end its clause.
     package var endsClause = false
+    /// All its families: a line that lacks one cannot hold it.
+    package var mask = FamilyMask()
+
+    package init(families: [Int], negated: [Bool], within: Int, endsClause: Bool) {
+      self.families = families
+      self.negated = negated
+      self.within = within
+      self.endsClause = endsClause
+      for f in families { mask.insert(f) }
+    }
   }
 
   package var names: [String] = []
@@ -125,11 +138,21 @@ package struct SignalReader: Sendable {
     /// For each word position p: the first hit that starts at or after p.
     var firstHit: [Int] = []
     var count = 0
+    /// False until ``SignalReader/complete(_:breaks:)`` has filled in clauses and scopes.
+    package var completed = false
   }
 
   /// Tags a line's words (ids after typo correction) with families, clauses and negation scopes.
   /// `breaks` are the positions where punctuation ended a clause.
   package func tag(_ ids: [Int32], breaks: [Int]) -> Tagged {
+    var t = families(ids)
+    complete(&t, breaks: breaks)
+    return t
+  }
+
+  /// The first, cheap part of tagging: the families the line's words start (one table lookup
+  /// per word). Most lines stop here: no reading can hold without all its families.
+  package func families(_ ids: [Int32]) -> Tagged {
     var t = Tagged()
     let n = ids.count
     t.count = n
@@ -138,7 +161,6 @@ package struct SignalReader: Sendable {
       let id = ids[p]
       guard id >= 0, Int(id) < starts.count else { continue }
       var m = starts[Int(id)]
-      if m.isEmpty { continue }
       while !m.isEmpty {
         let f: Int
         if m.lo != 0 {
@@ -154,6 +176,14 @@ package struct SignalReader: Sendable {
         }
       }
     }
+    return t
+  }
+
+  /// The rest of tagging: idioms, clauses, negation scopes, subjects and reported speech.
+  package func complete(_ t: inout Tagged, breaks: [Int]) {
+    if t.completed { return }
+    t.completed = true
+    let n = t.count
     // Words inside an idiom count for nothing (hits are in order of their start; entries are short).
     if !idioms.isEmpty && t.hits.contains(where: { idioms.contains($0.family) }) {
       let all = t.hits
@@ -257,13 +287,12 @@ package struct SignalReader: Sendable {
         if p < n && quoteAt[p] && t.changesBefore[p] > t.changesBefore[clauseStart] { on = true }
       }
     }
-    return t
   }
 
   /// True when the words `range` holds from the deniable families all stand flipped, and there
   /// is at least one.
   package func denied(_ range: Range<Int>, in t: Tagged) -> Bool {
-    if deniable.isEmpty || t.hits.isEmpty || range.isEmpty || range.lowerBound >= t.firstHit.count { return false }
+    if deniable.isEmpty || !t.completed || t.hits.isEmpty || range.isEmpty || range.lowerBound >= t.firstHit.count { return false }
     var any = false
     var j = t.firstHit[range.lowerBound]
     while j < t.hits.count && t.hits[j].start < range.upperBound {
@@ -295,7 +324,7 @@ package struct SignalReader: Sendable {
 
   /// True when the reading holds in some clause of the tagged line.
   package func holds(_ r: Reading, in t: Tagged) -> Bool {
-    for f in r.families where !t.present.contains(f) { return false }
+    if !t.present.isSuperset(of: r.mask) || !t.completed { return false }
     // On long lines, remember the (slot, hit) pairs that led nowhere: each is tried once.
     var failed: [Bool] = t.hits.count > 64 ? [Bool](repeating: false, count: r.families.count * t.hits.count) : []
     for i in t.hits.indices where t.hits[i].family == r.families[0] && !t.reported[t.hits[i].start] {
