@@ -94,13 +94,16 @@ struct SignalEvaluationTests {
     }
     // Regression floors just under what was measured, not targets: a real crisis must almost
     // never be missed, and crisis recall is still the open work of the signals issue. Raise them
-    // as detection improves; never lower them. Measured 2026-11-26 after the third tuning:
-    // set 1: crisis 126/156, false alarms 4/429, exit 84/105; set 2 (never tuned on): crisis
-    // 90/152, false alarms 13/348, exit 74/109.
-    let floors: (crisis: Double, falseAlarms: Double, exit: Double) =
-      fixtureName == "unseen-lines.json" ? (0.80, 0.015, 0.78) : (0.58, 0.04, 0.67)
+    // as detection improves; never lower them. Measured 2026-11-26 with the word-family readings
+    // (signals.yaml `read:`) beside the patterns: set 1: crisis 130/156, false alarms 2/429, exit
+    // 86/105, exit false alarms 2/480; set 2 (never tuned on): crisis 95/152, false alarms
+    // 11/348, exit 76/109, exit false alarms 13/391. (Before the readings: set 1 126/156, 3/429,
+    // 84/105, 11/480; set 2 90/152, 12/348, 74/109, 18/391.)
+    let floors: (crisis: Double, falseAlarms: Double, exit: Double, exitFalseAlarms: Double) =
+      fixtureName == "unseen-lines.json" ? (0.83, 0.005, 0.81, 0.005) : (0.62, 0.032, 0.69, 0.034)
     #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)
     #expect(Double(crisisFalse) / Double(calmTotal) <= floors.falseAlarms)
+    #expect(Double(exitFalse) / Double(stayTotal) <= floors.exitFalseAlarms)
     #expect(Double(exitHit) / Double(exitTotal) >= floors.exit)
   }
 }
