@@ -35,7 +35,8 @@ package struct DocumentDecoder {
 
   mutating func lexicon(_ node: YAMLNode) -> LexiconSpec? {
     let allowed = [
-      "delimiters", "clauses", "contractions", "substitutions", "swaps", "texting", "reflections", "concepts",
+      "delimiters", "clauses", "contractions", "substitutions", "swaps", "texting", "possessives", "reflections",
+      "concepts",
     ]
     guard let f = reader.fields(node, allowed: allowed, in: "the lexicon") else { return nil }
     var spec = LexiconSpec(location: node.location)
@@ -51,6 +52,7 @@ package struct DocumentDecoder {
     spec.substitutions = reader.textMap(f["substitutions"], "substitutions")
     spec.swaps = reader.textMap(f["swaps"], "swaps")
     spec.reflections = reader.textMap(f["reflections"], "reflections")
+    spec.possessives = reader.bool(f["possessives"], "possessives") ?? false
     for (word, node) in reader.pairs(f["texting"], "texting") {
       for item in reader.list(node, "texting '\(word.value)'") {
         guard

@@ -30,6 +30,8 @@ package struct LexiconSpec: Sendable {
   package var concepts: [ConceptSpec] = []
   /// Texting forms that are also ordinary words ("ill", "id"), read by the words around them.
   package var texting: [TextingSpec] = []
+  /// True: a possessive "'s" is left out when words are matched ("dad's" → "dad").
+  package var possessives = false
   package var location: SourceLocation
 }
 

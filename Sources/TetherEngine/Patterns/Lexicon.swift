@@ -22,9 +22,12 @@ package struct Lexicon: Sendable {
   }
   package var texting: [String: [Texting]] = [:]
 
-  /// A word's possessive "'s" left out ("dad's" → "dad"), unless the lexicon lists the word.
+  /// True when possessives are matched without their "'s" (a lexicon's `possessives: true`).
+  package var possessives = false
+
+  /// A word's possessive "'s" left out ("dad's" → "dad") when the lexicon asks for it.
   package func base(_ word: String) -> String {
-    guard word.utf8.count > 2, word.hasSuffix("'s") else { return word }
+    guard possessives, word.utf8.count > 2, word.hasSuffix("'s") else { return word }
     return String(word.dropLast(2))
   }
 
@@ -44,6 +47,7 @@ package struct Lexicon: Sendable {
       }
     }
     clauses = spec.clauses
+    possessives = spec.possessives
     func words(_ s: String) -> [String] { Normalizer.rawWords(s) }
     for (k, v) in spec.contractions { contractions[Normalizer.foldWord(k.value)] = words(v) }
     for (k, v) in spec.substitutions { substitutions[Normalizer.foldWord(k.value)] = words(v) }

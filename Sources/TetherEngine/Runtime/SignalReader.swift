@@ -325,18 +325,29 @@ package struct SignalReader: Sendable {
   /// True when the reading holds in some clause of the tagged line.
   package func holds(_ r: Reading, in t: Tagged) -> Bool {
     if !t.present.isSuperset(of: r.mask) || !t.completed { return false }
-    // On long lines, remember the (slot, hit) pairs that led nowhere: each is tried once.
+    // On long lines, remember the (slot, hit) pairs that led nowhere: each is tried once (with no
+    // negation used up); and no line may take more than `budget` tries of one reading, whatever
+    // it holds ("i want to not live" ten thousand times).
     var failed: [Bool] = t.hits.count > 64 ? [Bool](repeating: false, count: r.families.count * t.hits.count) : []
+    var budget = Self.budget
     for i in t.hits.indices where t.hits[i].family == r.families[0] && !t.reported[t.hits[i].start] {
       let c = t.clause[t.hits[i].start]
       if !r.families.allSatisfy({ t.clauseFamilies[c].contains($0) }) { continue }
-      if fill(r, 0, i, t, consumed: 0, &failed) { return true }
+      if fill(r, 0, i, t, consumed: 0, &failed, &budget) { return true }
+      if budget <= 0 { return false }
     }
     return false
   }
 
+  /// The most (slot, hit) pairs one reading tries on one line.
+  package static let budget = 50_000
+
   /// Tries hit `i` in slot `k` of the reading, then the later slots.
-  private func fill(_ r: Reading, _ k: Int, _ i: Int, _ t: Tagged, consumed: Int, _ failed: inout [Bool]) -> Bool {
+  private func fill(
+    _ r: Reading, _ k: Int, _ i: Int, _ t: Tagged, consumed: Int, _ failed: inout [Bool], _ budget: inout Int
+  ) -> Bool {
+    budget -= 1
+    if budget < 0 { return false }
     let h = t.hits[i]
     let last = k == r.families.count - 1
     let memo = !failed.isEmpty && consumed == 0
@@ -364,7 +375,7 @@ package struct SignalReader: Sendable {
         let g = t.hits[j]
         if g.family == next && t.clause[g.start] == t.clause[h.start]
           && t.changesBefore[g.start] == t.changesBefore[h.end]
-          && fill(r, k + 1, j, t, consumed: nextConsumed, &failed)
+          && fill(r, k + 1, j, t, consumed: nextConsumed, &failed, &budget)
         {
           ok = true
           break
@@ -372,7 +383,7 @@ package struct SignalReader: Sendable {
         j += 1
       }
     }
-    if !ok && memo { failed[k * t.hits.count + i] = true }
+    if !ok && memo && budget >= 0 { failed[k * t.hits.count + i] = true }
     return ok
   }
 }
