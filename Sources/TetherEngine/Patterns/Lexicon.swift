@@ -12,6 +12,7 @@ package struct Lexicon: Sendable {
 
   mutating func refreshSpecial() {
     special = delimiterWords.union(contractions.keys).union(substitutions.keys).union(swaps.keys)
+      .union(texting.keys)
   }
   /// A texting form that is also a word, read as `words` when the next word is in `before` and
   /// the word before is not in `notAfter` ("ill be gone" → "i will be gone"; "i feel ill" stays).
@@ -20,7 +21,7 @@ package struct Lexicon: Sendable {
     package var before: Set<String>
     package var notAfter: Set<String>
   }
-  package var texting: [String: [Texting]] = [:]
+  package var texting: [String: [Texting]] = [:] { didSet { refreshSpecial() } }
 
   /// True when possessives are matched without their "'s" (a lexicon's `possessives: true`).
   package var possessives = false

@@ -170,8 +170,8 @@ package enum Normalizer {
     // A texting form that is also a word waits for the next word to say what it is.
     var pending: (raw: String, previous: String?)?
     var previous: String?
-    func plain(_ raw: String) {
-      if !lexicon.special.contains(raw) {
+    func plain(_ raw: String, special: Bool? = nil) {
+      if !(special ?? lexicon.special.contains(raw)) {
         // "dad's" is matched as "dad" (its possessive left out) and shown as typed.
         let id = vocabulary.id(raw.utf8.last == 115 ? lexicon.base(raw) : raw)
         line.tokens.append(Token(word: raw, id: id, key: id))
@@ -207,10 +207,12 @@ package enum Normalizer {
         return mark()
       }
       resolve(next: raw)
-      if !lexicon.texting.isEmpty, lexicon.texting[raw] != nil {
+      // One hash for most words: texting forms are among the lexicon's special words.
+      let special = lexicon.special.contains(raw)
+      if special, !lexicon.texting.isEmpty, lexicon.texting[raw] != nil {
         pending = (raw, previous)
       } else {
-        plain(raw)
+        plain(raw, special: special)
       }
       previous = raw
     }
