@@ -32,8 +32,17 @@ struct SignalEvaluationTests {
 
   /// Each fixture was written by a helper who never saw `signals.yaml`; the second was written
   /// after the first tuning and has never been used to tune anything.
-  @Test(arguments: ["unseen-lines.json", "unseen-lines-2.json"])
-  func detectionOnUnseenLines(fixtureName: String) throws {
+  /// The set tuned on: its missed lines may be printed (TETHER_SIGNAL_DETAILS=1).
+  @Test func detectionOnTuningSet() throws {
+    try evaluate("unseen-lines.json")
+  }
+
+  /// The held-out set: counts only, never its lines.
+  @Test func detectionOnHeldOutSet() throws {
+    try evaluate("unseen-lines-2.json")
+  }
+
+  func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
     let detector = try Self.detector()
@@ -42,6 +51,7 @@ struct SignalEvaluationTests {
     var exitHit = 0, exitTotal = 0, exitFalse = 0, stayTotal = 0
     var signHit = 0, signTotal = 0, signFalse = 0
     var missedCrisis: [String] = [], falseCrisis: [String] = []
+    var missedExit: [String] = [], falseExit: [String] = []
     for line in fixture.lines {
       let found = detector.detect(line.text, matcher: &matcher)
       if line.crisis {
@@ -56,10 +66,13 @@ struct SignalEvaluationTests {
       }
       if line.exit {
         exitTotal += 1
-        if found.exit { exitHit += 1 }
+        if found.exit { exitHit += 1 } else { missedExit.append(line.text) }
       } else {
         stayTotal += 1
-        if found.exit { exitFalse += 1 }
+        if found.exit {
+          exitFalse += 1
+          falseExit.append(line.text)
+        }
       }
       let warnings = Set(found.ids).subtracting(["exit", "suicidal-ideation", "self-harm", "suicide-plan"])
       signTotal += line.signals.count
@@ -72,20 +85,25 @@ struct SignalEvaluationTests {
       exit: \(exitHit)/\(exitTotal) caught; \(exitFalse)/\(stayTotal) false alarms
       warning signs: \(signHit)/\(signTotal) caught; \(signFalse) signs raised that the writer did not mark
       """)
-    // The lines themselves are printed only on request, so that whoever tunes `signals.yaml`
-    // does not tune it on the held-out sets by reading test logs.
-    if ProcessInfo.processInfo.environment["TETHER_SIGNAL_DETAILS"] == "1" {
-      print("missed crisis lines: \(missedCrisis)\nfalse crisis alarms: \(falseCrisis)")
+    // The lines themselves are printed only on request, and only for the first set, so that
+    // whoever tunes `signals.yaml` never tunes it on the held-out sets by reading test logs.
+    if ProcessInfo.processInfo.environment["TETHER_SIGNAL_DETAILS"] == "1" && fixtureName == "unseen-lines.json" {
+      print(
+        "missed crisis lines: \(missedCrisis)\nfalse crisis alarms: \(falseCrisis)\nmissed exit lines: \(missedExit)\nfalse exit alarms: \(falseExit)"
+      )
     }
     // Regression floors just under what was measured, not targets: a real crisis must almost
     // never be missed, and crisis recall is still the open work of the signals issue. Raise them
-    // as detection improves; never lower them. Measured 2026-11-26 after the third tuning:
-    // set 1: crisis 126/156, false alarms 4/429, exit 84/105; set 2 (never tuned on): crisis
-    // 90/152, false alarms 13/348, exit 74/109.
-    let floors: (crisis: Double, falseAlarms: Double, exit: Double) =
-      fixtureName == "unseen-lines.json" ? (0.80, 0.015, 0.78) : (0.58, 0.04, 0.67)
+    // as detection improves; never lower them. Measured 2026-11-26 with the word-family readings
+    // (signals.yaml `read:`) beside the patterns: set 1: crisis 130/156, false alarms 2/429, exit
+    // 86/105, exit false alarms 2/480; set 2 (never tuned on): crisis 95/152, false alarms
+    // 11/348, exit 76/109, exit false alarms 13/391. (Before the readings: set 1 126/156, 3/429,
+    // 84/105, 11/480; set 2 90/152, 12/348, 74/109, 18/391.)
+    let floors: (crisis: Double, falseAlarms: Double, exit: Double, exitFalseAlarms: Double) =
+      fixtureName == "unseen-lines.json" ? (0.83, 0.005, 0.81, 0.005) : (0.62, 0.032, 0.69, 0.034)
     #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)
     #expect(Double(crisisFalse) / Double(calmTotal) <= floors.falseAlarms)
+    #expect(Double(exitFalse) / Double(stayTotal) <= floors.exitFalseAlarms)
     #expect(Double(exitHit) / Double(exitTotal) >= floors.exit)
   }
 }

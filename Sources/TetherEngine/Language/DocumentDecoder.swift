@@ -7,7 +7,9 @@ package struct DocumentDecoder {
     self.file = file
   }
 
-  static let topLevel = ["lexicon", "dynamics", "techniques", "signals", "safety", "persona", "personas", "scenario"]
+  static let topLevel = [
+    "lexicon", "dynamics", "techniques", "signals", "reading", "safety", "persona", "personas", "scenario",
+  ]
 
   package mutating func decode(_ root: YAMLNode?) -> DocumentSpec {
     var doc = DocumentSpec(file: file)
@@ -22,6 +24,7 @@ package struct DocumentDecoder {
     doc.techniques = reader.list(top["techniques"], "techniques").compactMap { technique($0) }
     doc.signals = reader.list(top["signals"], "signals").compactMap { signal($0) }
     if let node = top["safety"] { doc.safety = safety(node) }
+    if let node = top["reading"] { doc.reading = readingConfig(node) }
     if let node = top["persona"], let p = persona(node) { doc.personas.append(p) }
     doc.personas += reader.list(top["personas"], "personas").compactMap { persona($0) }
     if let node = top["scenario"] { doc.scenario = scenario(node) }
@@ -31,7 +34,10 @@ package struct DocumentDecoder {
   // MARK: - Lexicon
 
   mutating func lexicon(_ node: YAMLNode) -> LexiconSpec? {
-    let allowed = ["delimiters", "clauses", "contractions", "substitutions", "swaps", "reflections", "concepts"]
+    let allowed = [
+      "delimiters", "clauses", "contractions", "substitutions", "swaps", "texting", "possessives", "reflections",
+      "concepts",
+    ]
     guard let f = reader.fields(node, allowed: allowed, in: "the lexicon") else { return nil }
     var spec = LexiconSpec(location: node.location)
     spec.delimiters = reader.plainTexts(f["delimiters"], "delimiters").map { $0.lowercased() }
@@ -46,6 +52,21 @@ package struct DocumentDecoder {
     spec.substitutions = reader.textMap(f["substitutions"], "substitutions")
     spec.swaps = reader.textMap(f["swaps"], "swaps")
     spec.reflections = reader.textMap(f["reflections"], "reflections")
+    spec.possessives = reader.bool(f["possessives"], "possessives") ?? false
+    for (word, node) in reader.pairs(f["texting"], "texting") {
+      for item in reader.list(node, "texting '\(word.value)'") {
+        guard
+          let g = reader.fields(
+            item, allowed: ["means", "before", "not_after"], in: "a texting reading of '\(word.value)'",
+            required: ["means", "before"]),
+          let means = reader.text(g["means"], "means")
+        else { continue }
+        spec.texting.append(
+          TextingSpec(
+            word: word, means: means, before: reader.plainTexts(g["before"], "before"),
+            notAfter: reader.plainTexts(g["not_after"], "not_after")))
+      }
+    }
     spec.concepts = concepts(f["concepts"])
     return spec
   }
@@ -82,12 +103,15 @@ package struct DocumentDecoder {
 
   mutating func signal(_ node: YAMLNode) -> SignalSpec? {
     let allowed = [
-      "id", "name", "kind", "description", "notice", "source", "match", "unless", "negatable", "fuzzy", "examples",
-      "not_examples",
+      "id", "name", "kind", "description", "notice", "source", "match", "read", "unless", "negatable", "fuzzy",
+      "examples", "not_examples",
     ]
-    guard let f = reader.fields(node, allowed: allowed, in: "a signal", required: ["id", "kind", "match"]),
+    guard let f = reader.fields(node, allowed: allowed, in: "a signal", required: ["id", "kind"]),
       let id = reader.located(f["id"], "id")
     else { return nil }
+    if f["match"] == nil && f["read"] == nil {
+      reader.diagnostics.error("a signal needs 'match' (patterns) or 'read' (word-family readings)", at: node.location)
+    }
     var kind = SignalKind.warning
     if let k = reader.located(f["kind"], "kind") {
       if let parsed = SignalKind(rawValue: k.value) {
@@ -103,8 +127,61 @@ package struct DocumentDecoder {
       match: reader.texts(f["match"], "match"), unless: reader.texts(f["unless"], "unless"),
       negatable: reader.bool(f["negatable"], "negatable") ?? (kind != .crisis),
       fuzzy: reader.bool(f["fuzzy"], "fuzzy") ?? (kind == .crisis))
+    spec.read = reader.list(f["read"], "read").compactMap { reading($0) }
     spec.examples = reader.texts(f["examples"], "examples")
     spec.notExamples = reader.texts(f["not_examples"], "not_examples")
+    return spec
+  }
+
+  /// One reading: a list of family names, or a mapping with `all`, `within` and `ends_clause`.
+  mutating func reading(_ node: YAMLNode) -> ReadingSpec? {
+    if case .sequence = node.value {
+      let families = reader.texts(node, "a reading")
+      return families.isEmpty ? nil : ReadingSpec(families: families, location: node.location)
+    }
+    guard case .mapping = node.value else {
+      reader.diagnostics.error(
+        "a reading must be a list of families ([sig-self, sig-wish, sig-death]) or a mapping with 'all', not \(node.kindName)",
+        at: node.location)
+      return nil
+    }
+    guard let f = reader.fields(node, allowed: ["all", "within", "ends_clause"], in: "a reading", required: ["all"])
+    else { return nil }
+    var spec = ReadingSpec(families: reader.texts(f["all"], "all"), location: node.location)
+    if let w = f["within"], let n = reader.int(w, "within") {
+      if n < 0 || n > 50 {
+        reader.diagnostics.error("within must be a number of words from 0 to 50, not \(n)", at: w.location)
+      } else {
+        spec.within = n
+      }
+    }
+    spec.endsClause = reader.bool(f["ends_clause"], "ends_clause") ?? false
+    if spec.families.isEmpty {
+      reader.diagnostics.error("a reading needs at least one family in 'all'", at: node.location)
+      return nil
+    }
+    return spec
+  }
+
+  mutating func readingConfig(_ node: YAMLNode) -> ReadingConfigSpec? {
+    let allowed = ["negations", "scope_ends", "clause_ends", "subject_changes", "quotes", "idioms", "typos", "deniable", "within"]
+    guard let f = reader.fields(node, allowed: allowed, in: "the reading section") else { return nil }
+    var spec = ReadingConfigSpec(location: node.location)
+    spec.negations = reader.located(f["negations"], "negations")
+    spec.scopeEnds = reader.located(f["scope_ends"], "scope_ends")
+    spec.clauseEnds = reader.located(f["clause_ends"], "clause_ends")
+    spec.subjectChanges = reader.located(f["subject_changes"], "subject_changes")
+    spec.quotes = reader.located(f["quotes"], "quotes")
+    spec.idioms = reader.texts(f["idioms"], "idioms")
+    spec.typos = reader.texts(f["typos"], "typos")
+    spec.deniable = reader.texts(f["deniable"], "deniable")
+    if let w = f["within"], let n = reader.int(w, "within") {
+      if n < 0 || n > 50 {
+        reader.diagnostics.error("within must be a number of words from 0 to 50, not \(n)", at: w.location)
+      } else {
+        spec.within = n
+      }
+    }
     return spec
   }
 

@@ -28,7 +28,22 @@ package struct LexiconSpec: Sendable {
   package var swaps: [(Located<String>, String)] = []
   package var reflections: [(Located<String>, String)] = []
   package var concepts: [ConceptSpec] = []
+  /// Texting forms that are also ordinary words ("ill", "id"), read by the words around them.
+  package var texting: [TextingSpec] = []
+  /// True: a possessive "'s" is left out when words are matched ("dad's" → "dad").
+  package var possessives = false
   package var location: SourceLocation
+}
+
+/// One reading of a texting form that is also a word: "ill" is "i will" before "be", "never" ...
+/// but not after "feel", "am" ("i feel ill").
+package struct TextingSpec: Sendable {
+  package var word: Located<String>
+  package var means: String
+  /// The next word must be one of these.
+  package var before: [String]
+  /// The word before must not be one of these.
+  package var notAfter: [String]
 }
 
 /// A named set of words and phrases.
@@ -75,10 +90,49 @@ package struct SignalSpec: Sendable {
   package var unless: [Located<String>]
   package var negatable: Bool
   package var fuzzy: Bool
+  /// Readings: families (lexicon concepts) that, met in order within one clause, show the signal.
+  package var read: [ReadingSpec] = []
   /// Lines a person might type that must show this signal; `tether test` checks each.
   package var examples: [Located<String>] = []
   /// Lines that look close but must not show it (an idiom, a denial, someone else).
   package var notExamples: [Located<String>] = []
+}
+
+/// One reading of a signal: word families met in this order within one clause.
+package struct ReadingSpec: Sendable {
+  /// The families (names of lexicon concepts), in the order they must appear.
+  package var families: [Located<String>]
+  /// The most words allowed between two neighbouring families.
+  package var within: Int?
+  /// True when the last family must end its clause ("i have to go", not "i have to go to the store").
+  package var endsClause = false
+  package var location: SourceLocation
+}
+
+/// The `reading` section of the shared signals file: how readings treat negation and clauses.
+package struct ReadingConfigSpec: Sendable {
+  /// The family of words that flip what follows them in their clause ("not", "never", "stop").
+  package var negations: Located<String>?
+  /// The family of words where a negation stops counting ("if", "because", "and").
+  package var scopeEnds: Located<String>?
+  /// The family of words that end a clause as punctuation does ("but", "though").
+  package var clauseEnds: Located<String>?
+  /// The family of words that change who is speaking of whom ("she", "my friend"): one between
+  /// two families of a reading breaks it.
+  package var subjectChanges: Located<String>?
+  /// The family of words that report someone else's words ("said", "told me").
+  package var quotes: Located<String>?
+  /// Families of everyday idioms: a word inside one of their entries counts for no reading
+  /// ("i'm DYING TO see it", "i don't want to LIVE WITH my parents").
+  package var idioms: [Located<String>] = []
+  /// Families whose words tolerate one typo in a crisis reading ("suicdal", "myslef"): only
+  /// distinctive words, since a common word one letter away would be misread.
+  package var typos: [Located<String>] = []
+  /// Families whose words, all flipped inside a crisis pattern's match, make it a denial.
+  package var deniable: [Located<String>] = []
+  /// The most words between two neighbouring families of a reading, unless it says otherwise.
+  package var within: Int = 6
+  package var location: SourceLocation
 }
 
 /// The `safety` section: the crisis line and the out-of-character notice.
@@ -234,6 +288,7 @@ package struct DocumentSpec: Sendable {
   package var techniques: [TechniqueSpec] = []
   package var signals: [SignalSpec] = []
   package var safety: SafetySpec?
+  package var reading: ReadingConfigSpec?
   package var personas: [PersonaSpec] = []
   package var scenario: ScenarioSpec?
 }

@@ -12,7 +12,26 @@ package struct Lexicon: Sendable {
 
   mutating func refreshSpecial() {
     special = delimiterWords.union(contractions.keys).union(substitutions.keys).union(swaps.keys)
+      .union(texting.keys)
   }
+  /// A texting form that is also a word, read as `words` when the next word is in `before` and
+  /// the word before is not in `notAfter` ("ill be gone" → "i will be gone"; "i feel ill" stays).
+  package struct Texting: Sendable {
+    package var words: [String]
+    package var before: Set<String>
+    package var notAfter: Set<String>
+  }
+  package var texting: [String: [Texting]] = [:] { didSet { refreshSpecial() } }
+
+  /// True when possessives are matched without their "'s" (a lexicon's `possessives: true`).
+  package var possessives = false
+
+  /// A word's possessive "'s" left out ("dad's" → "dad") when the lexicon asks for it.
+  package func base(_ word: String) -> String {
+    guard possessives, word.utf8.count > 2, word.hasSuffix("'s") else { return word }
+    return String(word.dropLast(2))
+  }
+
   /// Reflections keyed by their first word; each entry lists (phrase, replacement), longest first.
   package var reflections: [String: [([String], [String])]] = [:]
 
@@ -29,6 +48,7 @@ package struct Lexicon: Sendable {
       }
     }
     clauses = spec.clauses
+    possessives = spec.possessives
     func words(_ s: String) -> [String] { Normalizer.rawWords(s) }
     for (k, v) in spec.contractions { contractions[Normalizer.foldWord(k.value)] = words(v) }
     for (k, v) in spec.substitutions { substitutions[Normalizer.foldWord(k.value)] = words(v) }
@@ -39,6 +59,12 @@ package struct Lexicon: Sendable {
       reflections[first, default: []].append((phrase, words(v)))
     }
     for key in reflections.keys { reflections[key]!.sort { $0.0.count > $1.0.count } }
+    for t in spec.texting {
+      texting[Normalizer.foldWord(t.word.value), default: []].append(
+        Texting(
+          words: words(t.means), before: Set(t.before.map(Normalizer.foldWord)),
+          notAfter: Set(t.notAfter.map(Normalizer.foldWord))))
+    }
     refreshSpecial()
   }
 

@@ -164,12 +164,16 @@ package enum Normalizer {
     var line = NormalizedLine()
     let splitClauses = lexicon.clauses == .first
     func mark() {
+      if line.breaks.last != line.tokens.count { line.breaks.append(line.tokens.count) }
       if splitClauses, line.clauseStarts.last != line.tokens.count { line.clauseStarts.append(line.tokens.count) }
     }
-    scan(text, delimiters: lexicon.delimiterScalars) { raw in
-      guard let raw else { return mark() }
-      if !lexicon.special.contains(raw) {
-        let id = vocabulary.id(raw)
+    // A texting form that is also a word waits for the next word to say what it is.
+    var pending: (raw: String, previous: String?)?
+    var previous: String?
+    func plain(_ raw: String, special: Bool? = nil) {
+      if !(special ?? lexicon.special.contains(raw)) {
+        // "dad's" is matched as "dad" (its possessive left out) and shown as typed.
+        let id = vocabulary.id(raw.utf8.last == 115 ? lexicon.base(raw) : raw)
         line.tokens.append(Token(word: raw, id: id, key: id))
         return
       }
@@ -185,6 +189,34 @@ package enum Normalizer {
         }
       }
     }
+    func resolve(next: String?) {
+      guard let (raw, before) = pending else { return }
+      pending = nil
+      if let next, let rule = lexicon.texting[raw]?.first(where: {
+        $0.before.contains(next) && !(before.map($0.notAfter.contains) ?? false)
+      }) {
+        for w in rule.words { plain(w) }
+      } else {
+        plain(raw)
+      }
+    }
+    scan(text, delimiters: lexicon.delimiterScalars) { raw in
+      guard let raw else {
+        resolve(next: nil)
+        previous = nil
+        return mark()
+      }
+      resolve(next: raw)
+      // One hash for most words: texting forms are among the lexicon's special words.
+      let special = lexicon.special.contains(raw)
+      if special, !lexicon.texting.isEmpty, lexicon.texting[raw] != nil {
+        pending = (raw, previous)
+      } else {
+        plain(raw, special: special)
+      }
+      previous = raw
+    }
+    resolve(next: nil)
     if line.clauseStarts.last == line.tokens.count && line.clauseStarts.count > 1 { line.clauseStarts.removeLast() }
     return line
   }

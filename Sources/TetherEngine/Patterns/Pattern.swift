@@ -64,9 +64,10 @@ package struct PatternCompiler {
 
   static let syntax: Set<Character> = ["*", "(", ")", "[", "]", "{", "}", "|", "^", "$"]
 
-  /// Words of one literal, folded and with contractions expanded (not substitutions).
+  /// Words of one literal, folded, with contractions expanded (not substitutions) and a
+  /// possessive "'s" left out, as in lines ("dad's" → "dad").
   func literal(_ text: String) -> [String] {
-    Normalizer.rawWords(text).flatMap { lexicon.contractions[$0] ?? [$0] }
+    Normalizer.rawWords(text).flatMap { lexicon.contractions[$0] ?? [lexicon.special.contains($0) ? $0 : lexicon.base($0)] }
   }
 
   /// Patterns compiled so far, by their text: the same text with the same concepts compiles

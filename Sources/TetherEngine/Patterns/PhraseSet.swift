@@ -1,19 +1,55 @@
 /// A set of words and phrases, as ids: a concept, or the alternatives of `(a|b c)`.
+///
+/// The contents live in one shared, copy-on-write box: the matcher binds a set at every step
+/// it takes through a pattern, and a copy of the set then costs one retain, not one per table.
 package struct PhraseSet: Sendable {
-  package private(set) var singles: Set<Int32> = []
+  /// The tables, written only while the set is built and only when this set owns them alone.
+  final class Storage: @unchecked Sendable {
+    var singles: Set<Int32> = []
+    var multi: [[Int32]] = []
+    var allowsEmpty = false
+    var firstWords: Set<Int32> = []
+    var singleBits: [UInt64] = []
+    var multiByFirst: [Int32: [[Int32]]] = [:]
+    var firstBits: [UInt64] = []
+
+    init() {}
+
+    func copy() -> Storage {
+      let s = Storage()
+      s.singles = singles
+      s.multi = multi
+      s.allowsEmpty = allowsEmpty
+      s.firstWords = firstWords
+      s.singleBits = singleBits
+      s.multiByFirst = multiByFirst
+      s.firstBits = firstBits
+      return s
+    }
+  }
+
+  private var storage = Storage()
+
+  private mutating func unique() {
+    if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+  }
+
+  package var singles: Set<Int32> { storage.singles }
   /// Phrases of two or more words, longest first.
-  package var multi: [[Int32]] = []
+  package var multi: [[Int32]] { storage.multi }
   /// True when the empty phrase is in the set (an `[optional]` element).
-  package var allowsEmpty = false
+  package var allowsEmpty: Bool {
+    get { storage.allowsEmpty }
+    set {
+      unique()
+      storage.allowsEmpty = newValue
+    }
+  }
   /// Every word that can start a phrase of the set.
-  package private(set) var firstWords: Set<Int32> = []
-  /// `singles` and `firstWords` as bitmaps over word ids: the matcher asks "is this word in the
-  /// set?" for every word of every line, and a bit test costs far less than hashing.
-  private var singleBits: [UInt64] = []
+  package var firstWords: Set<Int32> { storage.firstWords }
   /// The phrases of two or more words by their first word, each list longest first: at a
   /// position the matcher only tries the phrases that start with the word there.
-  package private(set) var multiByFirst: [Int32: [[Int32]]] = [:]
-  private var firstBits: [UInt64] = []
+  package var multiByFirst: [Int32: [[Int32]]] { storage.multiByFirst }
 
   static func set(_ bits: inout [UInt64], _ id: Int32) {
     guard id >= 0 else { return }
@@ -34,47 +70,59 @@ package struct PhraseSet: Sendable {
     return w < bits.count && bits[w] & (1 << UInt64(id & 63)) != 0
   }
 
-  /// True when the one-word phrase `id` is in the set.
+  /// True when the one-word phrase `id` is in the set: `singles` as a bitmap over word ids, since
+  /// the matcher asks this for every word of every line and a bit test costs far less than hashing.
   @inline(__always)
-  package func hasSingle(_ id: Int32) -> Bool { Self.test(singleBits, id) }
+  package func hasSingle(_ id: Int32) -> Bool { Self.test(storage.singleBits, id) }
 
   /// True when some phrase of the set starts with `id`.
   @inline(__always)
-  package func startsWith(_ id: Int32) -> Bool { Self.test(firstBits, id) }
+  package func startsWith(_ id: Int32) -> Bool { Self.test(storage.firstBits, id) }
+
+  /// True when some word of `ids` starts a phrase of the set.
+  @inline(__always)
+  package func startsAny(_ ids: [Int32]) -> Bool {
+    let bits = storage.firstBits
+    for id in ids where Self.test(bits, id) { return true }
+    return false
+  }
 
   package init() {}
 
   /// True when the set holds no phrase, not even the empty one.
-  package var isEmpty: Bool { singles.isEmpty && multi.isEmpty && !allowsEmpty }
+  package var isEmpty: Bool { storage.singles.isEmpty && storage.multi.isEmpty && !storage.allowsEmpty }
 
   package mutating func insert(_ phrase: [Int32]) {
+    unique()
     switch phrase.count {
-    case 0: allowsEmpty = true
+    case 0: storage.allowsEmpty = true
     case 1:
-      singles.insert(phrase[0])
-      firstWords.insert(phrase[0])
-      Self.set(&singleBits, phrase[0])
-      Self.set(&firstBits, phrase[0])
+      storage.singles.insert(phrase[0])
+      storage.firstWords.insert(phrase[0])
+      Self.set(&storage.singleBits, phrase[0])
+      Self.set(&storage.firstBits, phrase[0])
     default:
-      if !multi.contains(phrase) {
+      if !storage.multi.contains(phrase) {
         // Kept longest first by inserting in place (sorting after every insert was quadratic).
-        let at = multi.firstIndex { $0.count < phrase.count } ?? multi.count
-        multi.insert(phrase, at: at)
-        var list = multiByFirst[phrase[0]] ?? []
+        let at = storage.multi.firstIndex { $0.count < phrase.count } ?? storage.multi.count
+        storage.multi.insert(phrase, at: at)
+        var list = storage.multiByFirst[phrase[0]] ?? []
         list.insert(phrase, at: list.firstIndex { $0.count < phrase.count } ?? list.count)
-        multiByFirst[phrase[0]] = list
-        firstWords.insert(phrase[0])
-        Self.set(&firstBits, phrase[0])
+        storage.multiByFirst[phrase[0]] = list
+        storage.firstWords.insert(phrase[0])
+        Self.set(&storage.firstBits, phrase[0])
       }
     }
   }
 
   package mutating func formUnion(_ other: PhraseSet) {
-    singles.formUnion(other.singles)
-    firstWords.formUnion(other.singles)
-    Self.union(&singleBits, other.singleBits)
-    Self.union(&firstBits, other.singleBits)
-    for p in other.multi { insert(p) }
-    allowsEmpty = allowsEmpty || other.allowsEmpty
+    unique()
+    let o = other.storage
+    storage.singles.formUnion(o.singles)
+    storage.firstWords.formUnion(o.singles)
+    Self.union(&storage.singleBits, o.singleBits)
+    Self.union(&storage.firstBits, o.singleBits)
+    for p in o.multi { insert(p) }
+    storage.allowsEmpty = storage.allowsEmpty || o.allowsEmpty
   }
 }

@@ -19,6 +19,9 @@ package struct NormalizedLine: Sendable, Equatable {
   package var tokens: [Token] = []
   /// Indices into `tokens` where a clause starts (the first is always 0).
   package var clauseStarts: [Int] = [0]
+  /// Indices into `tokens` where a delimiter mark (punctuation) stood, whatever the clause mode:
+  /// signal readings keep to one clause.
+  package var breaks: [Int] = []
 
   package init() {}
 

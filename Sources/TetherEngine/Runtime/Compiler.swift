@@ -105,6 +105,8 @@ struct Compiler {
     pc.concepts = concepts(spec?.concepts ?? [], base: [:], compiler: &pc)
     var seen = Set<String>()
     var fuzzyWords = Set<Int32>()
+    var anyFuzzy = false
+    readingConfig(&detector.reader, &pc)
     for doc in library.documents {
       for s in doc.signals {
         if !seen.insert(s.id.value).inserted {
@@ -117,11 +119,13 @@ struct Compiler {
         }
         let patterns = s.match.compactMap { pattern($0, &pc) }
         let unless = s.unless.compactMap { pattern($0, &pc) }
+        let readings = s.read.compactMap { reading($0, &detector.reader, &pc) }
         if s.fuzzy {
           for p in patterns {
             for w in p.requiredWords { fuzzyWords.insert(w) }
             for set in p.requiredSets { fuzzyWords.formUnion(set.singles) }
           }
+          anyFuzzy = true
         }
         detector.signals.append(
           SignalDetector.Compiled(
@@ -129,17 +133,82 @@ struct Compiler {
               id: s.id.value, name: s.name, kind: s.kind.rawValue, description: s.description, notice: s.notice,
               source: s.source),
             kind: s.kind, patterns: patterns, unless: unless, negatable: s.negatable && s.kind != .crisis,
-            examples: s.examples, notExamples: s.notExamples))
+            readings: readings, examples: s.examples, notExamples: s.notExamples))
       }
     }
     for w in ["not", "never", "no", "nothing", "hardly", "nobody", "neither", "nor", "without"] {
       let id = pc.vocabulary.id(w)
       detector.negations.insert(id >= 0 ? id : pc.vocabulary.intern(w))
     }
+    // The one-word entries of the families the `reading` section names under `typos` (the
+    // words of longer entries are too common: "into", "taking").
+    if anyFuzzy {
+      for (f, set) in detector.reader.families.enumerated() where detector.reader.typos.contains(f) {
+        fuzzyWords.formUnion(set.singles)
+      }
+    }
     detector.vocabulary = pc.vocabulary
     for id in fuzzyWords.sorted() { detector.addFuzzy(pc.vocabulary.word(id), id: id) }
     detector.buildIndex()
     return detector
+  }
+
+  /// A family of a reading: a lexicon concept, by name (braces allowed).
+  mutating func family(_ name: Located<String>, _ reader: inout SignalReader, _ pc: inout PatternCompiler) -> Int? {
+    var text = name.value.trimmingSpaces
+    if text.hasPrefix("{") && text.hasSuffix("}") { text = String(text.dropFirst().dropLast()).trimmingSpaces }
+    guard let set = pc.concepts[text] else {
+      diagnostics.error(
+        "unknown family '\(text)': a family is a concept of lexicon.yaml\(didYouMean(text, among: pc.concepts.keys.sorted()))",
+        at: name.location)
+      return nil
+    }
+    pc.usedConcepts.insert(text)
+    guard let f = reader.family(text, set) else {
+      diagnostics.error("too many families: readings can use at most \(SignalReader.maxFamilies)", at: name.location)
+      return nil
+    }
+    return f
+  }
+
+  mutating func reading(_ spec: ReadingSpec, _ reader: inout SignalReader, _ pc: inout PatternCompiler)
+    -> SignalReader.Reading?
+  {
+    var families: [Int] = []
+    var negated: [Bool] = []
+    for name in spec.families {
+      // "not sig-life": the family flipped by a negation.
+      var name = name
+      let words = name.value.split(separator: " ")
+      let flipped = words.count == 2 && words[0] == "not"
+      if flipped { name.value = String(words[1]) }
+      guard let f = family(name, &reader, &pc) else { return nil }
+      families.append(f)
+      negated.append(flipped)
+    }
+    return SignalReader.Reading(
+      families: families, negated: negated, within: spec.within ?? reader.within, endsClause: spec.endsClause)
+  }
+
+  /// The `reading` section of a shared file (a scenario file cannot change how crisis lines are read).
+  mutating func readingConfig(_ reader: inout SignalReader, _ pc: inout PatternCompiler) {
+    for doc in library.documents where doc.scenario != nil {
+      if let r = doc.reading {
+        diagnostics.error(
+          "a scenario file cannot change how signals are read: the 'reading' section belongs in signals.yaml; remove it",
+          at: r.location)
+      }
+    }
+    guard let spec = library.documents.first(where: { $0.scenario == nil && $0.reading != nil })?.reading else { return }
+    reader.within = spec.within
+    if let n = spec.negations { reader.negation = family(n, &reader, &pc) ?? -1 }
+    if let n = spec.scopeEnds { reader.scopeEnd = family(n, &reader, &pc) ?? -1 }
+    if let n = spec.clauseEnds { reader.clauseEnd = family(n, &reader, &pc) ?? -1 }
+    if let n = spec.subjectChanges { reader.subjectChange = family(n, &reader, &pc) ?? -1 }
+    if let n = spec.quotes { reader.quote = family(n, &reader, &pc) ?? -1 }
+    for n in spec.idioms { if let f = family(n, &reader, &pc) { reader.idioms.insert(f) } }
+    for n in spec.deniable { if let f = family(n, &reader, &pc) { reader.deniable.insert(f) } }
+    for n in spec.typos { if let f = family(n, &reader, &pc) { reader.typos.insert(f) } }
   }
 
   // MARK: - Personas

@@ -1,8 +1,10 @@
 /// Finds the user-side signals in a line: warning signs, crisis and exit intent.
 ///
-/// Signals always read the whole line, normalized with the shared lexicon. Patterns come from
-/// `signals.yaml`; a negatable signal does not count when a negation word stands just before what
-/// matched ("I'm not lonely"); long words tolerate one typo ("suicdal").
+/// Signals always read the whole line, normalized with the shared lexicon. A signal shows when one
+/// of its readings holds (word families in order within a clause, with scoped negation: see
+/// ``SignalReader``) or one of its patterns matches, and none of its `unless` patterns does. A
+/// negatable signal's pattern does not count when a negation word stands just before what matched
+/// ("I'm not lonely"); long words of crisis signals tolerate one typo ("suicdal").
 package struct SignalDetector: Sendable {
   package struct Compiled: Sendable {
     package var info: SignalInfo
@@ -10,11 +12,16 @@ package struct SignalDetector: Sendable {
     package var patterns: [Pattern]
     package var unless: [Pattern]
     package var negatable: Bool
+    package var readings: [SignalReader.Reading] = []
     package var examples: [Located<String>] = []
     package var notExamples: [Located<String>] = []
   }
 
   package var signals: [Compiled] = []
+  /// The word families the signals' readings use.
+  package var reader = SignalReader()
+  /// True when some signal has readings.
+  package var reads = false
   package var lexicon = Lexicon()
   package var vocabulary = Vocabulary()
   /// Words one typo away from a word of a fuzzy signal: deletion key → word id.
@@ -63,6 +70,10 @@ package struct SignalDetector: Sendable {
   package var flat: [(signal: Int32, pattern: Int32)] = []
   /// Word id → the patterns (indices into `flat`) that cannot match a line without that word.
   package var byWord: [Int32: [Int32]] = [:]
+  /// `byWord` as one flat list: the patterns of word id w are `filed[fileStart[w]..<fileStart[w + 1]]`
+  /// (an array lookup per word of a line instead of a hash).
+  package private(set) var fileStart: [Int32] = []
+  package private(set) var filed: [Int32] = []
   /// Patterns that name no word a line must hold: tried on every line.
   package var unanchored: [Int32] = []
 
@@ -84,6 +95,8 @@ package struct SignalDetector: Sendable {
   /// can satisfy: detection costs the same with 40 patterns or 4,000.
   package mutating func buildIndex() {
     fuzzyHashes = Self.hashes(of: fuzzy)
+    reads = signals.contains { !$0.readings.isEmpty }
+    reader.finish(vocabularyCount: vocabulary.count)
     flat = []
     byWord = [:]
     unanchored = []
@@ -115,6 +128,13 @@ package struct SignalDetector: Sendable {
         }
       }
     }
+    fileStart = [Int32](repeating: 0, count: vocabulary.count + 1)
+    filed = []
+    for w in 0..<vocabulary.count {
+      fileStart[w] = Int32(filed.count)
+      filed += byWord[Int32(w)] ?? []
+    }
+    fileStart[vocabulary.count] = Int32(filed.count)
   }
 
   /// The result for one line.
@@ -134,25 +154,36 @@ package struct SignalDetector: Sendable {
         if let id = correct(t.word) { ids[k] = id }
       }
     }
+    // The signals whose readings hold. Tagging stops at the families the words start unless
+    // some reading could hold (or a crisis pattern needs its denial checked, in `fires`).
+    var read: [Bool] = []
+    var tagged = reader.families(reads ? ids : [])
+    if reads && signals.contains(where: { $0.readings.contains { tagged.present.isSuperset(of: $0.mask) } }) {
+      reader.complete(&tagged, breaks: line.breaks)
+      read = signals.map { s in s.readings.contains { reader.holds($0, in: tagged) } }
+    }
     // The patterns this line's words can satisfy, in signal order then pattern order.
     var candidates = unanchored
-    for id in ids { if let list = byWord[id] { candidates += list } }
-    if candidates.isEmpty { return found }
+    for id in ids where id >= 0 && Int(id) + 1 < fileStart.count {
+      let from = Int(fileStart[Int(id)]), to = Int(fileStart[Int(id) + 1])
+      if from < to { candidates += filed[from..<to] }
+    }
     candidates.sort()
     var k = 0
-    while k < candidates.count {
-      let si = Int(flat[Int(candidates[k])].signal)
+    for si in signals.indices {
       var patterns: [Int] = []
       while k < candidates.count, Int(flat[Int(candidates[k])].signal) == si {
         let pi = Int(flat[Int(candidates[k])].pattern)
         if patterns.last != pi { patterns.append(pi) }
         k += 1
       }
-      let signal = signals[si]
-      if fires(signal, patterns, ids, &matcher) {
-        found.ids.append(signal.info.id)
-        if signal.kind == .crisis { found.crisis = true }
-        if signal.kind == .exit { found.exit = true }
+      let byReading = !read.isEmpty && read[si]
+      if !byReading && patterns.isEmpty { continue }
+      // By index, never a copy of the signal or its patterns (a copy retains every array in it).
+      if fires(si, patterns, ids, &matcher, read: byReading, tagged: &tagged, breaks: line.breaks) {
+        found.ids.append(signals[si].info.id)
+        if signals[si].kind == .crisis { found.crisis = true }
+        if signals[si].kind == .exit { found.exit = true }
       }
     }
     return found
@@ -160,19 +191,40 @@ package struct SignalDetector: Sendable {
 
   /// True when one of the given patterns of the signal matches (and is not negated) and none
   /// of its `unless` patterns does.
-  func fires(_ signal: Compiled, _ patterns: [Int], _ ids: [Int32], _ matcher: inout Matcher) -> Bool {
-    var hit = false
-    for i in patterns {
-      let p = signal.patterns[i]
-      guard matcher.match(p, ids) != nil else { continue }
-      if !signal.negatable || !negated(p, matcher, ids) {
+  func fires(
+    _ si: Int, _ patterns: [Int], _ ids: [Int32], _ matcher: inout Matcher, read: Bool,
+    tagged: inout SignalReader.Tagged, breaks: [Int]
+  ) -> Bool {
+    var hit = read
+    let crisis = signals[si].kind == .crisis
+    for i in patterns where !hit {
+      guard matcher.match(signals[si].patterns[i], ids) != nil else { continue }
+      // A crisis pattern whose crisis words all stand denied ("i'm not suicidal lol, just tired").
+      if crisis && !reader.deniable.isEmpty && tagged.present.intersects(reader.deniable) {
+        reader.complete(&tagged, breaks: breaks)
+        if reader.denied(matched(signals[si].patterns[i], matcher), in: tagged) { continue }
+      }
+      if !signals[si].negatable || !negated(signals[si].patterns[i], matcher, ids) {
         hit = true
         break
       }
     }
     if !hit { return false }
-    for u in signal.unless where matcher.match(u, ids) != nil { return false }
+    for u in signals[si].unless.indices where matcher.match(signals[si].unless[u], ids) != nil { return false }
     return true
+  }
+
+  /// The words the last match covered, leaving out the unanchored ends.
+  func matched(_ pattern: Pattern, _ matcher: Matcher) -> Range<Int> {
+    var lower = Int.max, upper = 0
+    for (k, e) in pattern.elements.enumerated() {
+      if case .star(let capture) = e, !capture { continue }
+      let r = matcher.spans[k]
+      if r.isEmpty { continue }
+      lower = min(lower, r.lowerBound)
+      upper = max(upper, r.upperBound)
+    }
+    return lower < upper ? lower..<upper : 0..<0
   }
 
   /// True when a negation word stands within the window before the first word the pattern names.
@@ -196,6 +248,9 @@ package struct SignalDetector: Sendable {
     guard scalars.count >= 4, scalars.count <= 24 else { return nil }
     if word.utf8.allSatisfy({ $0 < 0x80 }) {
       // ASCII: the word, each deletion and each transposition, hashed without building strings.
+      // A word with a digit ("kw00844", "2nd") is no typo of a crisis word (those with digits,
+      // "su1cide", are listed as they are).
+      if word.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) { return nil }
       var bytes = Array(word.utf8)
       if let id = fuzzyLookup(bytes, skipping: -1) { return id }
       for k in bytes.indices { if let id = fuzzyLookup(bytes, skipping: k) { return id } }

@@ -1,0 +1,389 @@
+/// Reads a line by word families: the concept readings of `signals.yaml` (`read:`).
+///
+/// A reading is a list of families (lexicon concepts) that must appear in this order within one
+/// clause, each at most `within` words after the one before, with no change of subject between
+/// them ("my friend wants to die" has none of the speaker). Negation is scoped: a negation word
+/// ("not", "never", "stop") flips what follows it up to the end of its scope ("if", "because",
+/// "and", the end of the clause). The reading's last family must stand unflipped, unless the
+/// reading writes it `not family`: then it must stand flipped ("i do not want to LIVE" fills
+/// `not sig-life`, "i do not want to DIE" fills no `sig-death`). A negation written inside a longer family entry
+/// ("no reason to") belongs to that entry and flips nothing, and a word inside an idiom ("dying to
+/// see it", "live with my parents") counts for nothing.
+///
+/// Every word of the vocabulary maps to the set of families a phrase of which it can start
+/// (``FamilyMask``), so tagging a line costs one array lookup per word; readings whose families
+/// the line does not hold are skipped with one mask test.
+package struct SignalReader: Sendable {
+  /// Up to 128 families as bits.
+  package struct FamilyMask: Sendable, Equatable {
+    package var lo: UInt64 = 0
+    package var hi: UInt64 = 0
+
+    package init() {}
+
+    @inline(__always)
+    package mutating func insert(_ f: Int) {
+      if f < 64 { lo |= 1 << UInt64(f) } else { hi |= 1 << UInt64(f - 64) }
+    }
+
+    @inline(__always)
+    package func contains(_ f: Int) -> Bool {
+      f < 64 ? lo & (1 << UInt64(f)) != 0 : hi & (1 << UInt64(f - 64)) != 0
+    }
+
+    @inline(__always)
+    mutating func formUnion(_ o: FamilyMask) {
+      lo |= o.lo
+      hi |= o.hi
+    }
+
+    @inline(__always)
+    package func intersects(_ o: FamilyMask) -> Bool { lo & o.lo != 0 || hi & o.hi != 0 }
+
+    @inline(__always)
+    package func isSuperset(of o: FamilyMask) -> Bool { lo & o.lo == o.lo && hi & o.hi == o.hi }
+
+    package var isEmpty: Bool { lo == 0 && hi == 0 }
+  }
+
+  /// The most families the reader holds.
+  package static let maxFamilies = 128
+
+  /// One compiled reading.
+  package struct Reading: Sendable {
+    package var families: [Int]
+    /// For each family: true when it must stand flipped by a negation (`not sig-life`).
+    package var negated: [Bool]
+    package var within: Int
+    /// The last family must end its clause.
+    package var endsClause = false
+    /// All its families: a line that lacks one cannot hold it.
+    package var mask = FamilyMask()
+
+    package init(families: [Int], negated: [Bool], within: Int, endsClause: Bool) {
+      self.families = families
+      self.negated = negated
+      self.within = within
+      self.endsClause = endsClause
+      for f in families { mask.insert(f) }
+    }
+  }
+
+  package var names: [String] = []
+  package var families: [PhraseSet] = []
+  package var negation = -1
+  package var scopeEnd = -1
+  package var clauseEnd = -1
+  package var subjectChange = -1
+  /// Words that report what someone else said ("said", "told me"): after a subject change,
+  /// what follows in the clause is theirs ("my friend SAID i want to die").
+  package var quote = -1
+  package var within = 6
+  /// The families of idioms: what stands inside one of their entries counts for nothing.
+  package var idioms = FamilyMask()
+  /// The families whose words tolerate one typo (for crisis signals).
+  package var typos = FamilyMask()
+  /// The families of words a denial flips: a crisis pattern's match does not count when every
+  /// word of these families inside it stands flipped ("i'm NOT suicidal", "i would NEVER kill
+  /// myself"), so a denial with more after it ("...lol i just hate my job") is read as one.
+  package var deniable = FamilyMask()
+  /// Word id → the families a phrase of which starts with that word.
+  package private(set) var starts: [FamilyMask] = []
+
+  package init() {}
+
+  /// The index of a family, adding it if it is new; nil past ``maxFamilies``.
+  package mutating func family(_ name: String, _ set: PhraseSet) -> Int? {
+    if let k = names.firstIndex(of: name) { return k }
+    guard names.count < Self.maxFamilies else { return nil }
+    names.append(name)
+    families.append(set)
+    return names.count - 1
+  }
+
+  /// Fills the word → families table.
+  package mutating func finish(vocabularyCount: Int) {
+    starts = [FamilyMask](repeating: FamilyMask(), count: vocabularyCount)
+    for (f, set) in families.enumerated() {
+      for w in set.firstWords where w >= 0 && Int(w) < vocabularyCount { starts[Int(w)].insert(f) }
+    }
+  }
+
+  /// One family met in a line: words `start..<end`.
+  struct Hit {
+    var family: Int
+    var start: Int
+    var end: Int
+  }
+
+  /// A line tagged with its families, ready for readings.
+  package struct Tagged {
+    var hits: [Hit] = []
+    /// All families met anywhere in the line.
+    var present = FamilyMask()
+    /// For each word position: its clause number.
+    var clause: [Int] = []
+    /// For each word position p: negations that start before p.
+    var negationsBefore: [Int] = []
+    /// For each word position: where the negation scope holding it starts.
+    var scopeStart: [Int] = []
+    /// For each word position p: subject changes that start before p.
+    var changesBefore: [Int] = []
+    /// For each clause: the families it holds.
+    var clauseFamilies: [FamilyMask] = []
+    /// For each word position: true when it follows someone else's report in its clause.
+    var reported: [Bool] = []
+    /// For each word position: where its clause ends.
+    var clauseStop: [Int] = []
+    /// For each word position p: the first hit that starts at or after p.
+    var firstHit: [Int] = []
+    var count = 0
+    /// False until ``SignalReader/complete(_:breaks:)`` has filled in clauses and scopes.
+    package var completed = false
+  }
+
+  /// Tags a line's words (ids after typo correction) with families, clauses and negation scopes.
+  /// `breaks` are the positions where punctuation ended a clause.
+  package func tag(_ ids: [Int32], breaks: [Int]) -> Tagged {
+    var t = families(ids)
+    complete(&t, breaks: breaks)
+    return t
+  }
+
+  /// The first, cheap part of tagging: the families the line's words start (one table lookup
+  /// per word). Most lines stop here: no reading can hold without all its families.
+  package func families(_ ids: [Int32]) -> Tagged {
+    var t = Tagged()
+    let n = ids.count
+    t.count = n
+    if n == 0 || families.isEmpty { return t }
+    for p in 0..<n {
+      let id = ids[p]
+      guard id >= 0, Int(id) < starts.count else { continue }
+      var m = starts[Int(id)]
+      while !m.isEmpty {
+        let f: Int
+        if m.lo != 0 {
+          f = m.lo.trailingZeroBitCount
+          m.lo &= m.lo - 1
+        } else {
+          f = 64 + m.hi.trailingZeroBitCount
+          m.hi &= m.hi - 1
+        }
+        if let len = longest(families[f], ids, at: p) {
+          t.hits.append(Hit(family: f, start: p, end: p + len))
+          t.present.insert(f)
+        }
+      }
+    }
+    return t
+  }
+
+  /// The rest of tagging: idioms, clauses, negation scopes, subjects and reported speech.
+  package func complete(_ t: inout Tagged, breaks: [Int]) {
+    if t.completed { return }
+    t.completed = true
+    let n = t.count
+    // Words inside an idiom count for nothing (hits are in order of their start; entries are short).
+    if !idioms.isEmpty && t.hits.contains(where: { idioms.contains($0.family) }) {
+      let all = t.hits
+      t.hits = []
+      t.present = FamilyMask()
+      for (i, h) in all.enumerated() {
+        if !idioms.contains(h.family) {
+          var inside = false
+          // Hidden when it starts inside an idiom ("i was GOING TO log off": "going to log off").
+          var j = i - 1
+          while j >= 0 && all[j].start > h.start - 16 {
+            if idioms.contains(all[j].family) && all[j].end > h.start { inside = true }
+            j -= 1
+          }
+          j = i + 1
+          while !inside && j < all.count && all[j].start == h.start {
+            if idioms.contains(all[j].family) { inside = true }
+            j += 1
+          }
+          if inside { continue }
+        }
+        t.hits.append(h)
+        t.present.insert(h.family)
+      }
+    }
+    // Clauses: punctuation, and the clause-ending words.
+    t.clause = [Int](repeating: 0, count: n + 1)
+    var isBreak = [Bool](repeating: false, count: n + 1)
+    for b in breaks where b > 0 && b <= n { isBreak[b] = true }
+    var endWord = [Bool](repeating: false, count: n + 1)
+    var negationAt = [Int](repeating: 0, count: n + 1)
+    var scopeEndAt = [Bool](repeating: false, count: n + 1)
+    var changeAt = [Int](repeating: 0, count: n + 1)
+    for (i, h) in t.hits.enumerated() {
+      if h.family == clauseEnd {
+        endWord[h.start] = true
+        isBreak[h.end] = true
+      } else if h.family == negation {
+        // A negation inside a longer entry ("no reason to", "would not mind") belongs to it.
+        var inside = false
+        var j = i - 1
+        while !inside && j >= 0 && t.hits[j].start > h.start - 16 {
+          let g = t.hits[j]
+          if g.end >= h.end && g.end - g.start > h.end - h.start { inside = true }
+          j -= 1
+        }
+        j = i + 1
+        while !inside && j < t.hits.count && t.hits[j].start == h.start {
+          if t.hits[j].end > h.end { inside = true }
+          j += 1
+        }
+        if !inside { negationAt[h.start] += 1 }
+      } else if h.family == scopeEnd {
+        scopeEndAt[h.start] = true
+      } else if h.family == subjectChange {
+        changeAt[h.start] += 1
+      }
+    }
+    var c = 0
+    for p in 0...n {
+      if isBreak[p] || (p < n && endWord[p]) { c += 1 }
+      t.clause[p] = c
+    }
+    t.clauseStop = [Int](repeating: n, count: n + 1)
+    for p in stride(from: n - 1, through: 0, by: -1) {
+      t.clauseStop[p] = t.clause[p + 1] != t.clause[p] ? p + 1 : t.clauseStop[p + 1]
+    }
+    t.clauseFamilies = [FamilyMask](repeating: FamilyMask(), count: c + 1)
+    for h in t.hits { t.clauseFamilies[t.clause[h.start]].insert(h.family) }
+    t.firstHit = [Int](repeating: t.hits.count, count: n + 1)
+    for (i, h) in t.hits.enumerated().reversed() { t.firstHit[h.start] = i }
+    for p in stride(from: n - 1, through: 0, by: -1) where t.firstHit[p] > t.firstHit[p + 1] {
+      t.firstHit[p] = t.firstHit[p + 1]
+    }
+    t.negationsBefore = [Int](repeating: 0, count: n + 1)
+    t.changesBefore = [Int](repeating: 0, count: n + 1)
+    t.scopeStart = [Int](repeating: 0, count: n + 1)
+    var scope = 0
+    for p in 0...n {
+      if p > 0 {
+        t.negationsBefore[p] = t.negationsBefore[p - 1] + negationAt[p - 1]
+        t.changesBefore[p] = t.changesBefore[p - 1] + changeAt[p - 1]
+        if t.clause[p] != t.clause[p - 1] { scope = p }
+      }
+      if p < n && scopeEndAt[p] { scope = p + 1 }
+      t.scopeStart[p] = scope
+    }
+    // Reported speech: a quote word after a subject change, in the same clause.
+    t.reported = [Bool](repeating: false, count: n + 1)
+    if quote >= 0 {
+      var quoteAt = [Bool](repeating: false, count: n + 1)
+      for h in t.hits where h.family == quote { quoteAt[h.start] = true }
+      var clauseStart = 0
+      var on = false
+      for p in 0...n {
+        if p > 0 && t.clause[p] != t.clause[p - 1] {
+          clauseStart = p
+          on = false
+        }
+        t.reported[p] = on
+        if p < n && quoteAt[p] && t.changesBefore[p] > t.changesBefore[clauseStart] { on = true }
+      }
+    }
+  }
+
+  /// True when the words `range` holds from the deniable families all stand flipped, and there
+  /// is at least one.
+  package func denied(_ range: Range<Int>, in t: Tagged) -> Bool {
+    if deniable.isEmpty || !t.completed || t.hits.isEmpty || range.isEmpty || range.lowerBound >= t.firstHit.count { return false }
+    var any = false
+    var j = t.firstHit[range.lowerBound]
+    while j < t.hits.count && t.hits[j].start < range.upperBound {
+      let h = t.hits[j]
+      j += 1
+      guard deniable.contains(h.family) else { continue }
+      let from = t.scopeStart[h.start]
+      if (t.negationsBefore[h.start] - t.negationsBefore[from]) % 2 == 0 { return false }
+      any = true
+    }
+    return any
+  }
+
+  /// The length of the longest phrase of `set` at `p`, if any.
+  @inline(__always)
+  func longest(_ set: PhraseSet, _ ids: [Int32], at p: Int) -> Int? {
+    if let list = set.multiByFirst[ids[p]] {
+      for phrase in list where p + phrase.count <= ids.count {
+        var same = true
+        for k in 1..<phrase.count where ids[p + k] != phrase[k] {
+          same = false
+          break
+        }
+        if same { return phrase.count }
+      }
+    }
+    return set.hasSingle(ids[p]) ? 1 : nil
+  }
+
+  /// True when the reading holds in some clause of the tagged line.
+  package func holds(_ r: Reading, in t: Tagged) -> Bool {
+    if !t.present.isSuperset(of: r.mask) || !t.completed { return false }
+    // On long lines, remember the (slot, hit) pairs that led nowhere: each is tried once (with no
+    // negation used up); and no line may take more than `budget` tries of one reading, whatever
+    // it holds ("i want to not live" ten thousand times).
+    var failed: [Bool] = t.hits.count > 64 ? [Bool](repeating: false, count: r.families.count * t.hits.count) : []
+    var budget = Self.budget
+    for i in t.hits.indices where t.hits[i].family == r.families[0] && !t.reported[t.hits[i].start] {
+      let c = t.clause[t.hits[i].start]
+      if !r.families.allSatisfy({ t.clauseFamilies[c].contains($0) }) { continue }
+      if fill(r, 0, i, t, consumed: 0, &failed, &budget) { return true }
+      if budget <= 0 { return false }
+    }
+    return false
+  }
+
+  /// The most (slot, hit) pairs one reading tries on one line.
+  package static let budget = 50_000
+
+  /// Tries hit `i` in slot `k` of the reading, then the later slots.
+  private func fill(
+    _ r: Reading, _ k: Int, _ i: Int, _ t: Tagged, consumed: Int, _ failed: inout [Bool], _ budget: inout Int
+  ) -> Bool {
+    budget -= 1
+    if budget < 0 { return false }
+    let h = t.hits[i]
+    let last = k == r.families.count - 1
+    let memo = !failed.isEmpty && consumed == 0
+    if memo && failed[k * t.hits.count + i] { return false }
+    let from = max(t.scopeStart[h.start], consumed)
+    let flipped = (t.negationsBefore[h.start] - t.negationsBefore[from]) % 2 == 1
+    var nextConsumed = consumed
+    var ok = true
+    if r.negated[k] {
+      // `not family`: flipped, and its negation is used up ("i do not want to live" is
+      // not a flipped "want" for what follows).
+      ok = flipped
+      nextConsumed = h.start
+    } else if last && flipped {
+      // A family that is not the last fills its slot flipped or not ("i do not want to live":
+      // "want" is flipped, the last word decides).
+      ok = false
+    }
+    if ok && last && r.endsClause && h.end != t.clauseStop[h.start] { ok = false }
+    if ok && !last {
+      ok = false
+      let next = r.families[k + 1]
+      var j = t.firstHit[h.end]
+      while j < t.hits.count, t.hits[j].start - h.end <= r.within {
+        let g = t.hits[j]
+        if g.family == next && t.clause[g.start] == t.clause[h.start]
+          && t.changesBefore[g.start] == t.changesBefore[h.end]
+          && fill(r, k + 1, j, t, consumed: nextConsumed, &failed, &budget)
+        {
+          ok = true
+          break
+        }
+        j += 1
+      }
+    }
+    if !ok && memo && budget >= 0 { failed[k * t.hits.count + i] = true }
+    return ok
+  }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+@testable import TetherEngine
+
+/// Word-family readings of the shipped `signals.yaml`: scoped negation, the speaker, idioms,
+/// texting forms, and the loader's errors. The lines are the development lines of the readings
+/// (written for them, not taken from the evaluation fixtures).
+@Suite("Signal readings: families, scoped negation, speaker, idioms")
+struct SignalReaderTests {
+  static let detector: SignalDetector? = try? SignalEvaluationTests.detector()
+
+  func found(_ line: String) throws -> SignalDetector.Found {
+    let d = try #require(Self.detector)
+    var m = Matcher()
+    return d.detect(line, matcher: &m)
+  }
+
+  /// Only the readings of a signal, with its patterns left out: what the families alone read.
+  func readOnly(_ line: String) throws -> [String] {
+    var d = try #require(Self.detector)
+    for i in d.signals.indices { d.signals[i].patterns = [] }
+    d.buildIndex()
+    var m = Matcher()
+    return d.detect(line, matcher: &m).ids
+  }
+
+  @Test(
+    "A flipped life word is a death wish; a flipped death word is not",
+    arguments: [
+      ("i dont want to live anymore", true),
+      ("i really do not want to be alive tomorrow", true),
+      ("i hope i never wake up", true),
+      ("i cant keep going like this", true),
+      ("i'm not suicidal but i want to die", true),
+      ("i can't stop thinking about killing myself", true),
+      ("i don't want to die", false),
+      ("i'm not suicidal, just tired", false),
+      ("i would never kill myself", false),
+      ("i stopped wanting to die years ago", false),
+    ])
+  func negationScope(line: String, crisis: Bool) throws {
+    #expect(try readOnly(line).contains("suicidal-ideation") == crisis, "\(line)")
+  }
+
+  @Test(
+    "Someone else's words, idioms and everyday lives hold no crisis reading",
+    arguments: [
+      "my friend wants to die", "i think my brother wants to end it all", "my sister told me she wants to die",
+      "i'm dying to see that movie", "i don't want to live with my parents anymore", "i can't live without coffee",
+      "i want to cut my hair short", "i'd rather die than sing karaoke", "i can't wake up in the mornings",
+      "i want to end it with him", "i was going to log off but i'm not tired",
+    ])
+  func framesHoldNoReading(line: String) throws {
+    let ids = try readOnly(line)
+    #expect(!ids.contains("suicidal-ideation") && !ids.contains("self-harm"), "\(line): \(ids)")
+  }
+
+  @Test(
+    "Exit reads the speaker leaving now, not a plan for later or someone else",
+    arguments: [
+      ("ok i really have to go", true), ("i should probably sleep now", true), ("im heading out", true),
+      ("i'm going to delete this app", true), ("i have to go to the dentist tomorrow", false),
+      ("i don't want to go yet", false), ("my sister is leaving for college", false), ("brb", false),
+    ])
+  func exitReadings(line: String, exit: Bool) throws {
+    #expect(try found(line).exit == exit, "\(line)")
+  }
+
+  @Test(
+    "Texting forms are read by their neighbours; possessives match without their 's",
+    arguments: [
+      ("ill be gone by morning", true), ("i feel ill", false), ("id rather be dead", true),
+      ("my student id is lost", false),
+    ])
+  func texting(line: String, crisis: Bool) throws {
+    #expect(try found(line).crisis == crisis, "\(line)")
+  }
+
+  @Test("A possessive is matched as its word and shown as typed")
+  func possessive() throws {
+    let d = try #require(Self.detector)
+    let line = Normalizer.normalize("my dad's gun", lexicon: d.lexicon, vocabulary: d.vocabulary)
+    #expect(line.tokens.map(\.word) == ["my", "dad's", "gun"])
+    #expect(line.tokens[1].id == d.vocabulary.id("dad"))
+  }
+
+  @Test(
+    "A long line costs little: pairs are tried once, and every reading has a budget",
+    arguments: [
+      String(repeating: "i want to i hope i need to ", count: 800) + "die",
+      String(repeating: "i do not want to not live ", count: 1_400),
+    ])
+  func longLinesStayCheap(line: String) throws {
+    let start = ContinuousClock.now
+    _ = try readOnly(line)
+    #expect(ContinuousClock.now - start < .seconds(10))
+  }
+
+  // MARK: - Loading
+
+  static func compile(_ files: [(String, String)]) -> [Diagnostic] {
+    let library = ScenarioLibrary(files: files)
+    var compiler = Compiler(library: library)
+    _ = compiler.signalDetector(lexicon: library.sharedLexicon)
+    return library.diagnostics + compiler.diagnostics.all
+  }
+
+  @Test("An unknown family is an error at its place, with a suggestion")
+  func unknownFamily() {
+    let diagnostics = Self.compile([
+      ("lexicon.yaml", "lexicon:\n  concepts:\n    sig-self: [i]\n    sig-death: [die]\n"),
+      (
+        "signals.yaml",
+        "signals:\n  - id: s\n    kind: crisis\n    read:\n      - [sig-self, sig-deth]\n"
+      ),
+    ])
+    let error = diagnostics.first { $0.message.contains("unknown family 'sig-deth'") }
+    #expect(error?.location?.description == "signals.yaml:5:20", "\(diagnostics)")
+    #expect(error?.message.contains("sig-death") == true)
+  }
+
+  @Test("A scenario file cannot bring its own reading section")
+  func scenarioCannotChangeReading() {
+    let diagnostics = Self.compile([
+      ("lexicon.yaml", "lexicon:\n  concepts:\n    sig-negation: [not]\n"),
+      ("quiet.yaml", "scenario:\n  id: quiet\n  title: Quiet\nreading:\n  negations: sig-negation\n"),
+    ])
+    #expect(diagnostics.contains { $0.message.contains("cannot change how signals are read") }, "\(diagnostics)")
+  }
+}
