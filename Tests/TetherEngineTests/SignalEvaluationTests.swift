@@ -42,10 +42,17 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-2.json")
   }
 
-  /// The third set, written blind after the readings were built and measured once, when they
-  /// were merged; nothing was tuned on it. Counts only, never its lines.
+  /// The third set, written blind while the readings were built, measured once when they were
+  /// merged; then its missed lines were read and crisis patterns added by category, so it is a
+  /// tuning set now (its lines may be printed with TETHER_SIGNAL_DETAILS=1).
   @Test func detectionOnThirdSet() throws {
     try evaluate("unseen-lines-3.json")
+  }
+
+  /// The fourth set (crisis and exit only), written blind after that tuning: counts only, never
+  /// its lines.
+  @Test func detectionOnFourthSet() throws {
+    try evaluate("unseen-lines-4.json")
   }
 
   func evaluate(_ fixtureName: String) throws {
@@ -93,7 +100,9 @@ struct SignalEvaluationTests {
       """)
     // The lines themselves are printed only on request, and only for the first set, so that
     // whoever tunes `signals.yaml` never tunes it on the held-out sets by reading test logs.
-    if ProcessInfo.processInfo.environment["TETHER_SIGNAL_DETAILS"] == "1" && fixtureName == "unseen-lines.json" {
+    if ProcessInfo.processInfo.environment["TETHER_SIGNAL_DETAILS"] == "1"
+      && ["unseen-lines.json", "unseen-lines-3.json"].contains(fixtureName)
+    {
       print(
         "missed crisis lines: \(missedCrisis)\nfalse crisis alarms: \(falseCrisis)\nmissed exit lines: \(missedExit)\nfalse exit alarms: \(falseExit)"
       )
@@ -106,12 +115,16 @@ struct SignalEvaluationTests {
     // 11/348, exit 76/109, exit false alarms 13/391. (Before the readings: set 1 126/156, 3/429,
     // 84/105, 11/480; set 2 90/152, 12/348, 74/109, 18/391.) Set 3, measured once at the merge
     // of the readings: crisis 116/154, false alarms 11/296, exit 88/112, exit false alarms 2/338
-    // (before the readings, main at 8083d3b: 113/154, 13/296, 82/112, 6/338).
+    // (before the readings, main at 8083d3b: 113/154, 13/296, 82/112, 6/338). Then set 3's missed
+    // crisis lines were read and crisis patterns added by category: set 1 131/156, 2/429; set 2
+    // 98/152, 11/348; set 3 141/154, 11/296. Set 4 (written blind after that, measured once):
+    // crisis 107/141, false alarms 11/259, exit 80/94, exit false alarms 7/306.
     let floors: (crisis: Double, falseAlarms: Double, exit: Double, exitFalseAlarms: Double) =
       switch fixtureName {
       case "unseen-lines.json": (0.83, 0.005, 0.81, 0.005)
-      case "unseen-lines-2.json": (0.62, 0.032, 0.69, 0.034)
-      default: (0.74, 0.04, 0.77, 0.01)
+      case "unseen-lines-2.json": (0.64, 0.032, 0.69, 0.034)
+      case "unseen-lines-3.json": (0.74, 0.04, 0.77, 0.01)
+      default: (0.75, 0.045, 0.84, 0.025)
       }
     #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)
     #expect(Double(crisisFalse) / Double(calmTotal) <= floors.falseAlarms)
