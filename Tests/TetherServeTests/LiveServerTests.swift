@@ -35,7 +35,7 @@ struct LiveServerTests {
 
   @Test(
     "The WebSocket: refused from another origin or without a cookie; pushes nudges and the reveal in order",
-    .timeLimit(.minutes(1)))
+    .timeLimit(.minutes(5)))
   func webSocket() async throws {
     let clock = ManualClock()
     let room = Fixture.room(clock: clock)
@@ -102,7 +102,7 @@ struct LiveServerTests {
 
   @Test(
     "DNS rebinding: a request naming another host is refused (421) on pages, API and /ws, though its Origin matches it",
-    .timeLimit(.minutes(1)))
+    .timeLimit(.minutes(5)))
   func hostHeader() async throws {
     let server = ClassroomServer(room: Fixture.room(), host: "127.0.0.1", port: 0)
     let ports = PortBox()
@@ -150,7 +150,7 @@ struct LiveServerTests {
 
   @Test(
     "Stopping with sockets open: every transcript ends, the pages hear 'ended', the sockets close, within seconds",
-    .timeLimit(.minutes(1)))
+    .timeLimit(.minutes(5)))
   func shutdownWithOpenSockets() async throws {
     let folder = Fixture.folder()
     let room = Fixture.room(out: folder)
