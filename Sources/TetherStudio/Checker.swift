@@ -44,8 +44,9 @@ public enum Checker {
     let ids: [String?] = lib.scenarioIDs.isEmpty ? [nil] : lib.scenarioIDs
     // Each persona is checked for shadowed rules once, in the first scenario that plays it.
     var shadowChecked = Set<String>()
+    let signals = lib.sharedSignals()
     for id in ids {
-      let (scenario, diagnostics) = lib.compile(id)
+      let (scenario, diagnostics) = lib.compile(id, signals: signals)
       found += diagnostics
       if let scenario, !diagnostics.contains(where: { $0.severity == .error }) {
         found += scenario.shadowWarnings(skipping: shadowChecked)
@@ -54,7 +55,7 @@ public enum Checker {
       }
     }
     if lib.scenarioIDs.isEmpty == false, !lib.sharedPersonaIDs.isEmpty {
-      found += lib.compile(nil).diagnostics
+      found += lib.compile(nil, signals: signals).diagnostics
     }
     return found
   }

@@ -36,8 +36,9 @@ struct Test: ParsableCommand {
       }
       var checked = Set<String>()
       let ids: [String?] = library.scenarioIDs.map { $0 } + [nil]
+      let signals = library.sharedSignals()
       for id in ids {
-        let (scenario, diagnostics) = library.compile(id)
+        let (scenario, diagnostics) = library.compile(id, signals: signals)
         guard let scenario else {
           for d in (library.diagnostics + diagnostics) where d.severity == .error {
             Output.error(SafeText.terminal(d.description))

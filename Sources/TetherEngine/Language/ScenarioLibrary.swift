@@ -65,6 +65,26 @@ public struct ScenarioLibrary: Sendable {
     return library.build(scenarioID, releasingSpecs: false)
   }
 
+  /// The signals of the shared files, compiled, with what compiling them found. Every scenario of
+  /// a library has the same: a caller that compiles several (`tether check`, `tether test`)
+  /// compiles them once and hands them to ``compile(_:signals:)``.
+  package struct SharedSignals: Sendable {
+    let detector: SignalDetector
+    let diagnostics: [Diagnostic]
+  }
+
+  package func sharedSignals() -> SharedSignals {
+    var compiler = Compiler(library: self)
+    let detector = compiler.signalDetector(lexicon: sharedLexicon)
+    return SharedSignals(detector: detector, diagnostics: compiler.diagnostics.all)
+  }
+
+  /// ``compile(_:)`` with the shared signals already compiled (``sharedSignals()``).
+  package func compile(_ scenarioID: String?, signals: SharedSignals) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
+    var library = self
+    return library.build(scenarioID, releasingSpecs: false, signals: signals)
+  }
+
   /// Compiles one scenario and lets go of each rule's spec as soon as it is compiled, so the specs
   /// and the compiled rules are never both whole in memory (at 10,000 rules, each is about
   /// 20 MB). For a caller that needs one scenario and not the library afterwards: read
@@ -74,7 +94,9 @@ public struct ScenarioLibrary: Sendable {
     return library.build(scenarioID, releasingSpecs: true)
   }
 
-  mutating func build(_ scenarioID: String?, releasingSpecs: Bool) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
+  mutating func build(
+    _ scenarioID: String?, releasingSpecs: Bool, signals: SharedSignals? = nil
+  ) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
     var compiler = Compiler(library: self)
     var doc = scenarioID.flatMap { id in documents.first { $0.scenario?.id.value == id } }
     if let scenarioID, doc == nil {
@@ -156,7 +178,13 @@ public struct ScenarioLibrary: Sendable {
       let spec = releasingSpecs ? available.removeValue(forKey: id)! : available[id]!
       personas.append(compiler.persona(spec, lexiconConcepts: lexiconConcepts, techniques: techniques, pc: &pc))
     }
-    let detector = compiler.signalDetector(lexicon: sharedLexicon)
+    let detector: SignalDetector
+    if let signals {
+      detector = signals.detector
+      compiler.diagnostics.append(contentsOf: signals.diagnostics)
+    } else {
+      detector = compiler.signalDetector(lexicon: sharedLexicon)
+    }
     let safety = safetySection(&compiler.diagnostics)
 
     var defaultPersona = wanted.first ?? ""
