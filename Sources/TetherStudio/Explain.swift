@@ -124,9 +124,10 @@ public enum Explain {
   /// scenarios that bring personas of their own (DOCTOR).
   static func scenariosWithPersonas(_ library: ScenarioLibrary) -> [Scenario] {
     var out: [Scenario] = []
-    if !library.sharedPersonaIDs.isEmpty, let s = library.compile(nil).scenario { out.append(s) }
+    let signals = library.sharedSignals()
+    if !library.sharedPersonaIDs.isEmpty, let s = library.compile(nil, signals: signals).scenario { out.append(s) }
     for doc in library.documents where doc.scenario != nil && !doc.personas.isEmpty {
-      if let id = doc.scenario?.id.value, let s = library.compile(id).scenario { out.append(s) }
+      if let id = doc.scenario?.id.value, let s = library.compile(id, signals: signals).scenario { out.append(s) }
     }
     return out
   }
@@ -165,8 +166,9 @@ public enum Explain {
   /// each of the scenario's personas answered it at that point of the demo.
   static func signalExamples(_ id: String, _ library: ScenarioLibrary) -> [CatalogEntry.Example] {
     var out: [CatalogEntry.Example] = []
+    let signals = library.sharedSignals()
     for sid in library.scenarioIDs where out.count < 3 {
-      guard let scenario = library.compile(sid).scenario, !scenario.demo.isEmpty else { continue }
+      guard let scenario = library.compile(sid, signals: signals).scenario, !scenario.demo.isEmpty else { continue }
       var conversations = scenario.personaIDs.compactMap { try? Conversation(scenario: scenario, persona: $0, seed: 1) }
       for i in conversations.indices { _ = conversations[i].start() }
       var over = [Bool](repeating: false, count: conversations.count)

@@ -164,7 +164,8 @@ public struct ScenarioLibrary: Sendable {
       wanted = local.isEmpty ? order : local.map(\.id.value)
     }
     if releasingSpecs {
-      // `available` then holds the only copy of each persona's specs, which `persona` drains.
+      // `available` then holds the only copy of each persona's specs, which `persona` drains
+      // (the compiler's own copy of the library is the emptied one too).
       for i in documents.indices { documents[i].personas = [] }
       doc?.personas = []
       compiler.library = self
@@ -178,13 +179,9 @@ public struct ScenarioLibrary: Sendable {
       let spec = releasingSpecs ? available.removeValue(forKey: id)! : available[id]!
       personas.append(compiler.persona(spec, lexiconConcepts: lexiconConcepts, techniques: techniques, pc: &pc))
     }
-    let detector: SignalDetector
-    if let signals {
-      detector = signals.detector
-      compiler.diagnostics.append(contentsOf: signals.diagnostics)
-    } else {
-      detector = compiler.signalDetector(lexicon: sharedLexicon)
-    }
+    let shared = signals ?? sharedSignals()
+    let detector = shared.detector
+    compiler.diagnostics.append(contentsOf: shared.diagnostics)
     let safety = safetySection(&compiler.diagnostics)
 
     var defaultPersona = wanted.first ?? ""

@@ -68,10 +68,9 @@ package struct SignalDetector: Sendable {
 
   /// Every pattern of every signal, in order: (signal, pattern) indices.
   package var flat: [(signal: Int32, pattern: Int32)] = []
-  /// Word id → the patterns (indices into `flat`) that cannot match a line without that word.
-  package var byWord: [Int32: [Int32]] = [:]
-  /// `byWord` as one flat list: the patterns of word id w are `filed[fileStart[w]..<fileStart[w + 1]]`
-  /// (an array lookup per word of a line instead of a hash).
+  /// Word id → the patterns (indices into `flat`) that cannot match a line without that word, as
+  /// one flat list: those of word id w are `filed[fileStart[w]..<fileStart[w + 1]]` (an array
+  /// lookup per word of a line instead of a hash).
   package private(set) var fileStart: [Int32] = []
   package private(set) var filed: [Int32] = []
   /// Patterns that name no word a line must hold: tried on every line.
@@ -98,7 +97,7 @@ package struct SignalDetector: Sendable {
     reads = signals.contains { !$0.readings.isEmpty }
     reader.finish(vocabularyCount: vocabulary.count)
     flat = []
-    byWord = [:]
+    var byWord: [Int32: [Int32]] = [:]
     unanchored = []
     var frequency: [Int32: Int] = [:]
     for s in signals { for p in s.patterns { for w in Set(p.requiredWords) { frequency[w, default: 0] += 1 } } }
