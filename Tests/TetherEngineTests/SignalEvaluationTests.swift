@@ -119,12 +119,18 @@ struct SignalEvaluationTests {
     // crisis lines were read and crisis patterns added by category: set 1 131/156, 2/429; set 2
     // 98/152, 11/348; set 3 141/154, 11/296. Set 4 (written blind after that, measured once):
     // crisis 107/141, false alarms 11/259, exit 80/94, exit false alarms 7/306.
+    // Then (issue 4, crisis safety) suicide-plan got readings and plan, self-harm and passive
+    // families were widened from hand-written lines per category; set 1's and set 3's missed
+    // lines were read as well, sets 2 and 4 counted only: set 1 crisis 150/156, 0/429; set 2
+    // 101/152, 10/348; set 3 151/154, 4/296; set 4 109/141, 11/259; exit unchanged on all four.
+    // Sets 1 and 3 are tuned on: their figures say little about unseen lines (sets 2 and 4 rose
+    // by 3 and 2 lines).
     let floors: (crisis: Double, falseAlarms: Double, exit: Double, exitFalseAlarms: Double) =
       switch fixtureName {
-      case "unseen-lines.json": (0.83, 0.005, 0.81, 0.005)
-      case "unseen-lines-2.json": (0.64, 0.032, 0.69, 0.034)
-      case "unseen-lines-3.json": (0.74, 0.04, 0.77, 0.01)
-      default: (0.75, 0.045, 0.84, 0.025)
+      case "unseen-lines.json": (0.95, 0.003, 0.81, 0.005)
+      case "unseen-lines-2.json": (0.66, 0.03, 0.69, 0.034)
+      case "unseen-lines-3.json": (0.97, 0.015, 0.77, 0.01)
+      default: (0.77, 0.045, 0.84, 0.025)
       }
     #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)
     #expect(Double(crisisFalse) / Double(calmTotal) <= floors.falseAlarms)
