@@ -97,6 +97,30 @@ struct SignalReaderTests {
     #expect(ContinuousClock.now - start < .seconds(10))
   }
 
+  /// The index (a word, a pair of words in a row, then the gates) only ever leaves out a
+  /// pattern that cannot match: every pattern that matches a line is among its candidates, once.
+  @Test("The pattern index never leaves out a pattern that matches, and names each once")
+  func indexIsSound() throws {
+    let d = try #require(Self.detector)
+    let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/unseen-lines.json")
+    let fixture = try JSONDecoder().decode(SignalEvaluationTests.Fixture.self, from: Data(contentsOf: url))
+    var lines = fixture.lines.map(\.text)
+    lines.append(String(repeating: "good night i have to go to sleep ", count: 200))
+    var m = Matcher()
+    var matched = 0
+    for text in lines {
+      let ids = Normalizer.normalize(text, lexicon: d.lexicon, vocabulary: d.vocabulary).tokens.map(\.id)
+      let candidates = d.candidates(ids)
+      #expect(Set(candidates).count == candidates.count, "\(text)")
+      let kept = Set(candidates)
+      for (k, (si, pi)) in d.flat.enumerated() where m.match(d.signals[Int(si)].patterns[Int(pi)], ids) != nil {
+        matched += 1
+        #expect(kept.contains(Int32(k)), "\(text): \(d.signals[Int(si)].patterns[Int(pi)].source)")
+      }
+    }
+    #expect(matched > 100)
+  }
+
   // MARK: - Loading
 
   static func compile(_ files: [(String, String)]) -> [Diagnostic] {

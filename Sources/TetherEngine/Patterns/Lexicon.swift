@@ -1,19 +1,8 @@
 /// A compiled lexicon: how raw text becomes the words patterns match.
+///
+/// Its tables are built once and shared by every copy (one immutable box): a lexicon is handed
+/// to every line's normalization, and a copy then costs one retain, not one per table.
 package struct Lexicon: Sendable {
-  package var delimiterScalars: Set<Unicode.Scalar> = []
-  package var delimiterWords: Set<String> = [] { didSet { refreshSpecial() } }
-  package var clauses: ClauseMode = .whole
-  package var contractions: [String: [String]] = [:] { didSet { refreshSpecial() } }
-  package var substitutions: [String: [String]] = [:] { didSet { refreshSpecial() } }
-  package var swaps: [String: [String]] = [:] { didSet { refreshSpecial() } }
-  /// Every word the lexicon changes or treats as a delimiter: any other word passes through as
-  /// it is, with one table lookup instead of four.
-  package private(set) var special: Set<String> = []
-
-  mutating func refreshSpecial() {
-    special = delimiterWords.union(contractions.keys).union(substitutions.keys).union(swaps.keys)
-      .union(texting.keys)
-  }
   /// A texting form that is also a word, read as `words` when the next word is in `before` and
   /// the word before is not in `notAfter` ("ill be gone" → "i will be gone"; "i feel ill" stays).
   package struct Texting: Sendable {
@@ -21,10 +10,49 @@ package struct Lexicon: Sendable {
     package var before: Set<String>
     package var notAfter: Set<String>
   }
-  package var texting: [String: [Texting]] = [:] { didSet { refreshSpecial() } }
 
+  final class Tables: Sendable {
+    let delimiterScalars: Set<Unicode.Scalar>
+    let delimiterWords: Set<String>
+    let contractions: [String: [String]]
+    let substitutions: [String: [String]]
+    let swaps: [String: [String]]
+    let texting: [String: [Texting]]
+    let reflections: [String: [([String], [String])]]
+    let special: Set<String>
+
+    init(
+      delimiterScalars: Set<Unicode.Scalar> = [], delimiterWords: Set<String> = [], contractions: [String: [String]] = [:],
+      substitutions: [String: [String]] = [:], swaps: [String: [String]] = [:], texting: [String: [Texting]] = [:],
+      reflections: [String: [([String], [String])]] = [:]
+    ) {
+      self.delimiterScalars = delimiterScalars
+      self.delimiterWords = delimiterWords
+      self.contractions = contractions
+      self.substitutions = substitutions
+      self.swaps = swaps
+      self.texting = texting
+      self.reflections = reflections
+      special = delimiterWords.union(contractions.keys).union(substitutions.keys).union(swaps.keys).union(texting.keys)
+    }
+  }
+
+  let tables: Tables
+  package var clauses: ClauseMode = .whole
   /// True when possessives are matched without their "'s" (a lexicon's `possessives: true`).
   package var possessives = false
+
+  package var delimiterScalars: Set<Unicode.Scalar> { tables.delimiterScalars }
+  package var delimiterWords: Set<String> { tables.delimiterWords }
+  package var contractions: [String: [String]] { tables.contractions }
+  package var substitutions: [String: [String]] { tables.substitutions }
+  package var swaps: [String: [String]] { tables.swaps }
+  package var texting: [String: [Texting]] { tables.texting }
+  /// Reflections keyed by their first word; each entry lists (phrase, replacement), longest first.
+  package var reflections: [String: [([String], [String])]] { tables.reflections }
+  /// Every word the lexicon changes or treats as a delimiter: any other word passes through as
+  /// it is, with one table lookup instead of four.
+  package var special: Set<String> { tables.special }
 
   /// A word's possessive "'s" left out ("dad's" → "dad") when the lexicon asks for it.
   package func base(_ word: String) -> String {
@@ -32,13 +60,12 @@ package struct Lexicon: Sendable {
     return String(word.dropLast(2))
   }
 
-  /// Reflections keyed by their first word; each entry lists (phrase, replacement), longest first.
-  package var reflections: [String: [([String], [String])]] = [:]
-
-  package init() {}
+  package init() { tables = Tables() }
 
   /// Builds a lexicon from its spec; concepts are compiled separately.
   package init(_ spec: LexiconSpec) {
+    var delimiterScalars: Set<Unicode.Scalar> = []
+    var delimiterWords: Set<String> = []
     for d in spec.delimiters {
       let scalars = Array(d.unicodeScalars)
       if scalars.count == 1, !scalars[0].properties.isAlphabetic {
@@ -47,9 +74,12 @@ package struct Lexicon: Sendable {
         delimiterWords.insert(d.lowercased())
       }
     }
-    clauses = spec.clauses
-    possessives = spec.possessives
     func words(_ s: String) -> [String] { Normalizer.rawWords(s) }
+    var contractions: [String: [String]] = [:]
+    var substitutions: [String: [String]] = [:]
+    var swaps: [String: [String]] = [:]
+    var reflections: [String: [([String], [String])]] = [:]
+    var texting: [String: [Texting]] = [:]
     for (k, v) in spec.contractions { contractions[Normalizer.foldWord(k.value)] = words(v) }
     for (k, v) in spec.substitutions { substitutions[Normalizer.foldWord(k.value)] = words(v) }
     for (k, v) in spec.swaps { swaps[Normalizer.foldWord(k.value)] = words(v) }
@@ -65,7 +95,11 @@ package struct Lexicon: Sendable {
           words: words(t.means), before: Set(t.before.map(Normalizer.foldWord)),
           notAfter: Set(t.notAfter.map(Normalizer.foldWord))))
     }
-    refreshSpecial()
+    tables = Tables(
+      delimiterScalars: delimiterScalars, delimiterWords: delimiterWords, contractions: contractions,
+      substitutions: substitutions, swaps: swaps, texting: texting, reflections: reflections)
+    clauses = spec.clauses
+    possessives = spec.possessives
   }
 
   /// Expands contractions and applies substitutions to one folded word (not swaps).

@@ -48,11 +48,35 @@ package enum Normalizer {
 
   /// Calls `emit` with each folded word, and with `nil` at each delimiter mark.
   static func scan(_ text: String, delimiters: Set<Unicode.Scalar>, _ emit: (String?) -> Void) {
-    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+    if isASCII(text) {
       scanASCII(text, delimiters: delimiters, emit)
       return
     }
     scanScalars(text, delimiters: delimiters, emit)
+  }
+
+  /// True when every byte of the text is ASCII (checked over its contiguous bytes, eight at a time).
+  static func isASCII(_ text: String) -> Bool {
+    if let answer = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+      var k = 0
+      let n = bytes.count
+      var any: UInt64 = 0
+      if let base = bytes.baseAddress {
+        let raw = UnsafeRawPointer(base)
+        while k + 8 <= n {
+          any |= raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+          k += 8
+        }
+      }
+      while k < n {
+        any |= UInt64(bytes[k])
+        k += 1
+      }
+      return any & 0x8080_8080_8080_8080 == 0
+    }) {
+      return answer
+    }
+    return text.utf8.allSatisfy { $0 < 0x80 }
   }
 
   /// `scan` for a line of ASCII only (most lines): bytes in, no per-scalar work, and a word
@@ -162,6 +186,7 @@ package enum Normalizer {
   /// Normalizes a user line for a lexicon and vocabulary.
   package static func normalize(_ text: String, lexicon: Lexicon, vocabulary: Vocabulary) -> NormalizedLine {
     var line = NormalizedLine()
+    line.tokens.reserveCapacity(min(maxWords, text.utf8.count / 4 + 4))
     let splitClauses = lexicon.clauses == .first
     func mark() {
       if line.breaks.last != line.tokens.count { line.breaks.append(line.tokens.count) }

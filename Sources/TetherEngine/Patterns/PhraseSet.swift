@@ -89,6 +89,9 @@ package struct PhraseSet: Sendable {
 
   package init() {}
 
+  /// The same for every copy of this set: sets shared by many patterns are tested once a line.
+  package var identity: ObjectIdentifier { ObjectIdentifier(storage) }
+
   /// True when the set holds no phrase, not even the empty one.
   package var isEmpty: Bool { storage.singles.isEmpty && storage.multi.isEmpty && !storage.allowsEmpty }
 

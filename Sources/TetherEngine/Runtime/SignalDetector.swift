@@ -73,8 +73,42 @@ package struct SignalDetector: Sendable {
   /// lookup per word of a line instead of a hash).
   package private(set) var fileStart: [Int32] = []
   package private(set) var filed: [Int32] = []
+  /// Patterns filed under a pair of words in a row (see ``pair(_:_:)``), and the words that start
+  /// such a pair as a bitmap, so that most of a line's pairs are never looked up.
+  package private(set) var byPair: [UInt64: [Int32]] = [:]
+  package private(set) var pairFirst: [UInt64] = []
   /// Patterns that name no word a line must hold: tried on every line.
   package var unanchored: [Int32] = []
+
+  /// What a line must hold before a pattern (by its index in `flat`) is handed to the matcher,
+  /// as flat lists, so that a candidate that cannot match costs a few array reads and never a
+  /// copy of its pattern: its literal words (`gateWords[gateWordStart[k]..<gateWordStart[k + 1]]`),
+  /// the phrase sets one phrase of which must occur in the line (`gateSetIndex`, numbers of the
+  /// distinct sets), and for a pattern anchored with `^`, the word or set that must open the line.
+  package private(set) var gateWordStart: [Int32] = []
+  package private(set) var gateWords: [Int32] = []
+  package private(set) var gateSetStart: [Int32] = []
+  package private(set) var gateSetIndex: [Int32] = []
+  package private(set) var leadWord: [Int32] = []
+  package private(set) var leadSet: [Int32] = []
+  /// How many distinct gate sets there are.
+  package private(set) var gateSetCount = 0
+  /// Each gate set's first words, sorted: `entryWord[e]` for e in `setEntries[g]..<setEntries[g + 1]`;
+  /// `entrySingle[e]` when the word is a phrase of its own, and the longer phrases it starts,
+  /// `phraseWords[phraseStart[p]..<phraseStart[p + 1]]` for p in `entryPhrases[e]..<entryPhrases[e + 1]`.
+  package private(set) var setEntries: [Int32] = []
+  package private(set) var entryWord: [Int32] = []
+  package private(set) var entrySingle: [Bool] = []
+  package private(set) var entryPhrases: [Int32] = []
+  package private(set) var phraseStart: [Int32] = []
+  package private(set) var phraseWords: [Int32] = []
+  /// Sets of more than `bitmapFrom` first words also keep them as a bitmap over word ids
+  /// (`bitWords` UInt64s from `setBitmap[g] * bitWords`, -1: none), so a word of the line that
+  /// starts none of their phrases is turned away with one bit test.
+  package private(set) var setBitmap: [Int32] = []
+  package private(set) var bitmaps: [UInt64] = []
+  package private(set) var bitWords = 0
+  static let bitmapFrom = 16
 
   package init() {}
 
@@ -98,6 +132,7 @@ package struct SignalDetector: Sendable {
     reader.finish(vocabularyCount: vocabulary.count)
     flat = []
     var byWord: [Int32: [Int32]] = [:]
+    byPair = [:]
     unanchored = []
     var frequency: [Int32: Int] = [:]
     for s in signals { for p in s.patterns { for w in Set(p.requiredWords) { frequency[w, default: 0] += 1 } } }
@@ -110,23 +145,29 @@ package struct SignalDetector: Sendable {
       for (pi, p) in s.patterns.enumerated() {
         let k = Int32(flat.count)
         flat.append((Int32(si), Int32(pi)))
-        var best: (cost: Int, words: [Int32])?
+        // Filed under one literal word, or under every phrase of one required set: a one-word
+        // phrase by its word, a longer one by its first two words (a pair is far rarer in a line
+        // than either word: "go to sleep" is filed under "go to", not under every "go").
+        var best: (cost: Int, words: [Int32], pairs: [UInt64])?
         for w in p.requiredWords {
           let c = cost(w)
-          if best == nil || c < best!.cost || (c == best!.cost && w < best!.words[0]) { best = (c, [w]) }
+          if best == nil || c < best!.cost || (c == best!.cost && w < best!.words[0]) { best = (c, [w], []) }
         }
         for set in p.requiredSets {
-          let words = set.firstWords.sorted()
-          let c = words.reduce(0) { $0 + cost($1) }
-          if best == nil || c < best!.cost { best = (c, words) }
+          let words = set.singles.sorted()
+          let pairs = Set(set.multi.map { Self.pair($0[0], $0[1]) }).sorted()
+          let c = words.reduce(0) { $0 + cost($1) } + pairs.count
+          if best == nil || c < best!.cost { best = (c, words, pairs) }
         }
         if let best {
           for w in best.words { byWord[w, default: []].append(k) }
+          for key in best.pairs { byPair[key, default: []].append(k) }
         } else {
           unanchored.append(k)
         }
       }
     }
+    buildGates()
     fileStart = [Int32](repeating: 0, count: vocabulary.count + 1)
     filed = []
     for w in 0..<vocabulary.count {
@@ -134,6 +175,168 @@ package struct SignalDetector: Sendable {
       filed += byWord[Int32(w)] ?? []
     }
     fileStart[vocabulary.count] = Int32(filed.count)
+    pairFirst = [UInt64](repeating: 0, count: vocabulary.count / 64 + 1)
+    for key in byPair.keys {
+      let w = Int(key >> 32)
+      pairFirst[w >> 6] |= 1 << UInt64(w & 63)
+    }
+  }
+
+  /// Two word ids as one key.
+  @inline(__always)
+  static func pair(_ a: Int32, _ b: Int32) -> UInt64 { UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b)) }
+
+  mutating func buildGates() {
+    gateWordStart = [0]
+    gateWords = []
+    gateSetStart = [0]
+    gateSetIndex = []
+    leadWord = []
+    leadSet = []
+    var sets: [PhraseSet] = []
+    var setIndex: [ObjectIdentifier: Int32] = [:]
+    func index(_ set: PhraseSet) -> Int32 {
+      if let k = setIndex[set.identity] { return k }
+      let k = Int32(sets.count)
+      setIndex[set.identity] = k
+      sets.append(set)
+      return k
+    }
+    for (si, pi) in flat {
+      let p = signals[Int(si)].patterns[Int(pi)]
+      gateWords += Set(p.requiredWords).sorted()
+      gateWordStart.append(Int32(gateWords.count))
+      var required = Set<Int32>()
+      for set in p.requiredSets { required.insert(index(set)) }
+      gateSetIndex += required.sorted()
+      gateSetStart.append(Int32(gateSetIndex.count))
+      var word: Int32 = -1, set: Int32 = -1
+      switch p.elements.first {
+      case .word(let w)?: word = w
+      case .phrase(let s, _)? where !s.allowsEmpty: set = index(s)
+      default: break
+      }
+      leadWord.append(word)
+      leadSet.append(set)
+    }
+    gateSetCount = sets.count
+    bitWords = vocabulary.count / 64 + 1
+    setEntries = [0]
+    entryWord = []
+    entrySingle = []
+    entryPhrases = [0]
+    phraseStart = [0]
+    phraseWords = []
+    setBitmap = []
+    bitmaps = []
+    for set in sets {
+      var byFirst: [Int32: [[Int32]]] = [:]
+      for phrase in set.multi { byFirst[phrase[0], default: []].append(phrase) }
+      let firsts = Set(set.singles).union(byFirst.keys).filter { $0 >= 0 && Int($0) < vocabulary.count }.sorted()
+      for w in firsts {
+        entryWord.append(w)
+        entrySingle.append(set.singles.contains(w))
+        for phrase in byFirst[w] ?? [] {
+          phraseWords += phrase
+          phraseStart.append(Int32(phraseWords.count))
+        }
+        entryPhrases.append(Int32(phraseStart.count - 1))
+      }
+      setEntries.append(Int32(entryWord.count))
+      if firsts.count > Self.bitmapFrom {
+        setBitmap.append(Int32(bitmaps.count / bitWords))
+        var bits = [UInt64](repeating: 0, count: bitWords)
+        for w in firsts { bits[Int(w) >> 6] |= 1 << UInt64(w & 63) }
+        bitmaps += bits
+      } else {
+        setBitmap.append(-1)
+      }
+    }
+  }
+
+  /// Whether a phrase of gate set `g` starts at `pos` of the line.
+  @inline(__always)
+  func gateSet(_ g: Int, startsAt pos: Int, _ ids: [Int32]) -> Bool {
+    let w = ids[pos]
+    guard w >= 0 else { return false }
+    if setBitmap[g] >= 0 {
+      guard Int(w) < vocabulary.count,
+        bitmaps[Int(setBitmap[g]) * bitWords + Int(w) >> 6] & (1 << UInt64(w & 63)) != 0
+      else { return false }
+    }
+    var lo = Int(setEntries[g]), hi = Int(setEntries[g + 1])
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if entryWord[mid] < w { lo = mid + 1 } else { hi = mid }
+    }
+    guard lo < Int(setEntries[g + 1]), entryWord[lo] == w else { return false }
+    if entrySingle[lo] { return true }
+    for p in Int(entryPhrases[lo])..<Int(entryPhrases[lo + 1]) {
+      let from = Int(phraseStart[p]), to = Int(phraseStart[p + 1])
+      guard pos + (to - from) <= ids.count else { continue }
+      var same = true
+      for k in (from + 1)..<to where ids[pos + k - from] != phraseWords[k] {
+        same = false
+        break
+      }
+      if same { return true }
+    }
+    return false
+  }
+
+  /// True when the line holds what pattern `k` of `flat` needs before it is worth matching.
+  /// `seen` remembers, for this line, each gate set already looked for (a line meets few).
+  @inline(__always)
+  func passesGate(_ k: Int, _ ids: [Int32], _ seen: inout [(set: Int32, found: Bool)]) -> Bool {
+    if leadWord[k] >= 0 && (ids.isEmpty || ids[0] != leadWord[k]) { return false }
+    if leadSet[k] >= 0 && (ids.isEmpty || !gateSet(Int(leadSet[k]), startsAt: 0, ids)) { return false }
+    for w in gateWords[Int(gateWordStart[k])..<Int(gateWordStart[k + 1])] where !ids.contains(w) { return false }
+    for g in gateSetIndex[Int(gateSetStart[k])..<Int(gateSetStart[k + 1])] {
+      var found: Bool
+      if let known = seen.first(where: { $0.set == g }) {
+        found = known.found
+      } else {
+        found = false
+        for pos in ids.indices where gateSet(Int(g), startsAt: pos, ids) {
+          found = true
+          break
+        }
+        seen.append((g, found))
+      }
+      if !found { return false }
+    }
+    return true
+  }
+
+  /// The patterns (indices into `flat`, sorted, each once) that the line's words, pairs
+  /// of words and gates leave worth matching.
+  package func candidates(_ ids: [Int32]) -> [Int32] {
+    var candidates = unanchored
+    for id in ids where id >= 0 && Int(id) + 1 < fileStart.count {
+      let from = Int(fileStart[Int(id)]), to = Int(fileStart[Int(id) + 1])
+      if from < to { candidates += filed[from..<to] }
+    }
+    if !byPair.isEmpty && ids.count > 1 {
+      for k in 0..<(ids.count - 1) {
+        let w = ids[k]
+        guard w >= 0, Int(w) >> 6 < pairFirst.count, pairFirst[Int(w) >> 6] & (1 << UInt64(w & 63)) != 0 else { continue }
+        if let filed = byPair[Self.pair(w, ids[k + 1])] { candidates += filed }
+      }
+    }
+    if candidates.isEmpty { return candidates }
+    // Each pattern once (a long line files the same ones under every repeat of a word), then
+    // only those whose gates the line passes.
+    candidates.sort()
+    var kept = 0
+    var seen: [(set: Int32, found: Bool)] = []
+    for k in candidates.indices where k == 0 || candidates[k] != candidates[k - 1] {
+      if passesGate(Int(candidates[k]), ids, &seen) {
+        candidates[kept] = candidates[k]
+        kept += 1
+      }
+    }
+    candidates.removeLast(candidates.count - kept)
+    return candidates
   }
 
   /// The result for one line.
@@ -162,12 +365,7 @@ package struct SignalDetector: Sendable {
       read = signals.map { s in s.readings.contains { reader.holds($0, in: tagged) } }
     }
     // The patterns this line's words can satisfy, in signal order then pattern order.
-    var candidates = unanchored
-    for id in ids where id >= 0 && Int(id) + 1 < fileStart.count {
-      let from = Int(fileStart[Int(id)]), to = Int(fileStart[Int(id) + 1])
-      if from < to { candidates += filed[from..<to] }
-    }
-    candidates.sort()
+    let candidates = candidates(ids)
     var k = 0
     for si in signals.indices {
       var patterns: [Int] = []
