@@ -206,6 +206,7 @@ public struct ScenarioLibrary: Sendable {
       compiler.diagnostics.warning("the concept '\(c.name.value)' is never used", at: c.name.location)
     }
 
+    pc.vocabulary.markSpecial(for: lexicon)
     let scenario = Scenario(
       id: spec?.id.value ?? "personas", title: spec?.title ?? "All personas", brief: spec?.brief ?? "",
       objectives: spec?.objectives ?? [], facilitatorNotes: spec?.facilitatorNotes ?? "", debrief: spec?.debrief ?? [],

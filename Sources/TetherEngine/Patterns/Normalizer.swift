@@ -39,20 +39,32 @@ package enum Normalizer {
 
   /// Splits text into folded words, dropping punctuation (no delimiters, no lexicon).
   package static func rawWords(_ text: String) -> [String] {
-    var words: [String] = []
-    scan(text, delimiters: []) { word in
-      if let word { words.append(word) }
-    }
-    return words
+    var sink = WordList()
+    scan(text, delimiters: [], into: &sink)
+    return sink.words
   }
 
-  /// Calls `emit` with each folded word, and with `nil` at each delimiter mark.
-  static func scan(_ text: String, delimiters: Set<Unicode.Scalar>, _ emit: (String?) -> Void) {
+  /// What the scanner hands its words to: each folded word, and each delimiter mark (`nil`).
+  /// A struct passed `inout`, not a closure: a closure would box every variable it captures and
+  /// check each access to them at run time, for every word of every line.
+  protocol WordSink {
+    mutating func take(_ word: String?)
+  }
+
+  struct WordList: WordSink {
+    var words: [String] = []
+    mutating func take(_ word: String?) {
+      if let word { words.append(word) }
+    }
+  }
+
+  /// Hands `sink` each folded word, and `nil` at each delimiter mark.
+  static func scan<S: WordSink>(_ text: String, delimiters: Set<Unicode.Scalar>, into sink: inout S) {
     if isASCII(text) {
-      scanASCII(text, delimiters: delimiters, emit)
+      scanASCII(text, delimiters: delimiters, into: &sink)
       return
     }
-    scanScalars(text, delimiters: delimiters, emit)
+    scanScalars(text, delimiters: delimiters, into: &sink)
   }
 
   /// True when every byte of the text is ASCII (checked over its contiguous bytes, eight at a time).
@@ -81,7 +93,7 @@ package enum Normalizer {
 
   /// `scan` for a line of ASCII only (most lines): bytes in, no per-scalar work, and a word
   /// that is already lower case and apostrophe-free becomes a `String` straight from the bytes.
-  static func scanASCII(_ text: String, delimiters: Set<Unicode.Scalar>, _ emit: (String?) -> Void) {
+  static func scanASCII<S: WordSink>(_ text: String, delimiters: Set<Unicode.Scalar>, into sink: inout S) {
     var isDelimiter = (UInt64(0), UInt64(0))
     for d in delimiters where d.value < 128 {
       if d.value < 64 { isDelimiter.0 |= 1 << UInt64(d.value) } else { isDelimiter.1 |= 1 << UInt64(d.value - 64) }
@@ -127,7 +139,7 @@ package enum Normalizer {
           continue
         }
         if start >= 0 {
-          emit(
+          sink.take(
             simple
               ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
               : String(decoding: word, as: UTF8.self))
@@ -136,10 +148,10 @@ package enum Normalizer {
           pendingApostrophe = false
         }
         let delimiter = b < 64 ? isDelimiter.0 & (1 << UInt64(b)) != 0 : isDelimiter.1 & (1 << UInt64(b - 64)) != 0
-        if delimiter { emit(nil) }
+        if delimiter { sink.take(nil) }
       }
       if start >= 0, emitted < maxWords {
-        emit(
+        sink.take(
           simple
             ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             : String(decoding: word, as: UTF8.self))
@@ -148,7 +160,7 @@ package enum Normalizer {
   }
 
   /// `scan` for a line with non-ASCII text: scalar by scalar, folded.
-  static func scanScalars(_ text: String, delimiters: Set<Unicode.Scalar>, _ emit: (String?) -> Void) {
+  static func scanScalars<S: WordSink>(_ text: String, delimiters: Set<Unicode.Scalar>, into sink: inout S) {
     var current = String.UnicodeScalarView()
     var pendingApostrophe = false
     var emitted = 0
@@ -156,7 +168,7 @@ package enum Normalizer {
       if !current.isEmpty {
         var word = String(current)
         if word.unicodeScalars.contains(where: { $0.value >= 0x80 }) { word = word.lowercased() }
-        emit(word)
+        sink.take(word)
         emitted += 1
       }
       current = String.UnicodeScalarView()
@@ -175,7 +187,7 @@ package enum Normalizer {
         pendingApostrophe = true
       } else if delimiters.contains(s) {
         flush()
-        emit(nil)
+        sink.take(nil)
       } else {
         flush()
       }
@@ -185,17 +197,59 @@ package enum Normalizer {
 
   /// Normalizes a user line for a lexicon and vocabulary.
   package static func normalize(_ text: String, lexicon: Lexicon, vocabulary: Vocabulary) -> NormalizedLine {
+    var builder = LineBuilder(lexicon: lexicon, vocabulary: vocabulary)
+    builder.line.tokens.reserveCapacity(min(maxWords, text.utf8.count / 4 + 4))
+    scan(text, delimiters: lexicon.delimiterScalars, into: &builder)
+    builder.resolve(next: nil)
+    if builder.line.clauseStarts.last == builder.line.tokens.count && builder.line.clauseStarts.count > 1 {
+      builder.line.clauseStarts.removeLast()
+    }
+    return builder.line
+  }
+
+  /// One line being normalized: the scanner hands it each folded word and delimiter mark.
+  struct LineBuilder: WordSink {
+    let lexicon: Lexicon
+    let vocabulary: Vocabulary
+    let splitClauses: Bool
     var line = NormalizedLine()
-    line.tokens.reserveCapacity(min(maxWords, text.utf8.count / 4 + 4))
-    let splitClauses = lexicon.clauses == .first
-    func mark() {
+    /// A texting form that is also a word waits for the next word to say what it is.
+    var pending: (raw: String, previous: String?)?
+    var previous: String?
+
+    init(lexicon: Lexicon, vocabulary: Vocabulary) {
+      self.lexicon = lexicon
+      self.vocabulary = vocabulary
+      splitClauses = lexicon.clauses == .first
+    }
+
+    mutating func take(_ raw: String?) {
+      guard let raw else {
+        resolve(next: nil)
+        previous = nil
+        return mark()
+      }
+      resolve(next: raw)
+      // One hash for most words: a vocabulary marked for this lexicon answers both what the
+      // word's id is and whether the lexicon changes it; texting forms are special words.
+      let found = vocabulary.lookup(raw, for: lexicon)
+      let special = found?.special ?? lexicon.special.contains(raw)
+      if special, !lexicon.texting.isEmpty, lexicon.texting[raw] != nil {
+        pending = (raw, previous)
+      } else if let found, !special, !(lexicon.possessives && raw.utf8.last == 115) {
+        line.tokens.append(Token(word: raw, id: found.id, key: found.id))
+      } else {
+        plain(raw, special: special)
+      }
+      previous = raw
+    }
+
+    mutating func mark() {
       if line.breaks.last != line.tokens.count { line.breaks.append(line.tokens.count) }
       if splitClauses, line.clauseStarts.last != line.tokens.count { line.clauseStarts.append(line.tokens.count) }
     }
-    // A texting form that is also a word waits for the next word to say what it is.
-    var pending: (raw: String, previous: String?)?
-    var previous: String?
-    func plain(_ raw: String, special: Bool? = nil) {
+
+    mutating func plain(_ raw: String, special: Bool? = nil) {
       if !(special ?? lexicon.special.contains(raw)) {
         // "dad's" is matched as "dad" (its possessive left out) and shown as typed.
         let id = vocabulary.id(raw.utf8.last == 115 ? lexicon.base(raw) : raw)
@@ -214,7 +268,8 @@ package enum Normalizer {
         }
       }
     }
-    func resolve(next: String?) {
+
+    mutating func resolve(next: String?) {
       guard let (raw, before) = pending else { return }
       pending = nil
       if let next, let rule = lexicon.texting[raw]?.first(where: {
@@ -225,24 +280,5 @@ package enum Normalizer {
         plain(raw)
       }
     }
-    scan(text, delimiters: lexicon.delimiterScalars) { raw in
-      guard let raw else {
-        resolve(next: nil)
-        previous = nil
-        return mark()
-      }
-      resolve(next: raw)
-      // One hash for most words: texting forms are among the lexicon's special words.
-      let special = lexicon.special.contains(raw)
-      if special, !lexicon.texting.isEmpty, lexicon.texting[raw] != nil {
-        pending = (raw, previous)
-      } else {
-        plain(raw, special: special)
-      }
-      previous = raw
-    }
-    resolve(next: nil)
-    if line.clauseStarts.last == line.tokens.count && line.clauseStarts.count > 1 { line.clauseStarts.removeLast() }
-    return line
   }
 }

@@ -148,6 +148,7 @@ struct Compiler {
       }
     }
     detector.vocabulary = pc.vocabulary
+    detector.vocabulary.markSpecial(for: detector.lexicon)
     for id in fuzzyWords.sorted() { detector.addFuzzy(pc.vocabulary.word(id), id: id) }
     detector.buildIndex()
     return detector
