@@ -36,13 +36,32 @@ package struct NormalizedLine: Sendable, Equatable {
   }
 
   /// The words joined by spaces.
-  package var text: String {
-    var out = ""
-    out.reserveCapacity(tokens.reduce(0) { $0 + $1.word.utf8.count + 1 })
-    for (k, t) in tokens.enumerated() {
-      if k > 0 { out += " " }
-      out += t.word
+  package var text: String { Self.joined(tokens[...]) }
+
+  /// The tokens' words joined by single spaces, gathered as bytes and made a string once:
+  /// appending word by word to a string costs far more, on every turn.
+  package static func joined(_ tokens: ArraySlice<Token>) -> String {
+    var total = 0
+    for t in tokens { total += t.word.utf8.count + 1 }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(total)
+    for t in tokens {
+      if !bytes.isEmpty { bytes.append(32) }
+      bytes.append(contentsOf: t.word.utf8)
     }
-    return out
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Words joined by single spaces (as ``joined(_:)-(ArraySlice<Token>)`` does for tokens).
+  package static func joined(_ words: [String]) -> String {
+    var total = 0
+    for w in words { total += w.utf8.count + 1 }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(total)
+    for w in words {
+      if !bytes.isEmpty { bytes.append(32) }
+      bytes.append(contentsOf: w.utf8)
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

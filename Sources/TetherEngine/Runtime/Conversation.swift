@@ -328,20 +328,11 @@ public struct Conversation: Sendable {
   func captureTexts(_ captures: [Range<Int>], _ tokens: [Token]) -> [String] {
     let reflecting = !scenario.lexicon.reflections.isEmpty
     return captures.map { range in
-      var out = ""
       if reflecting {
         let words = tokens[range].map(\.word)
-        for (k, w) in scenario.lexicon.reflect(words[...]).enumerated() {
-          if k > 0 { out += " " }
-          out += w
-        }
-      } else {
-        for k in range {
-          if k > range.lowerBound { out += " " }
-          out += tokens[k].word
-        }
+        return NormalizedLine.joined(scenario.lexicon.reflect(words[...]))
       }
-      return out
+      return NormalizedLine.joined(tokens[range])
     }
   }
 
