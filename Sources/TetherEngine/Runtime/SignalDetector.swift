@@ -29,6 +29,9 @@ package struct SignalDetector: Sendable {
   /// The same keys of ASCII words by an FNV-1a hash of their bytes, so a typed word's variants
   /// are looked up without building a string for each.
   package private(set) var fuzzyHashes: [UInt64: [(key: [UInt8], id: Int32)]] = [:]
+  /// The same hashes as bits (their low 16 bits): most variants of a typed word are no key, and
+  /// one bit test turns them away before the table is asked.
+  package private(set) var fuzzyBloom: [UInt64] = []
 
   static func hashes(of table: [String: Int32]) -> [UInt64: [(key: [UInt8], id: Int32)]] {
     var out: [UInt64: [(key: [UInt8], id: Int32)]] = [:]
@@ -52,7 +55,9 @@ package struct SignalDetector: Sendable {
 
   /// The id filed under `bytes` (with the byte at `skipping` left out), if any.
   func fuzzyLookup(_ bytes: [UInt8], skipping: Int) -> Int32? {
-    guard let entries = fuzzyHashes[Self.fnv(bytes, skipping: skipping)] else { return nil }
+    let hash = Self.fnv(bytes, skipping: skipping)
+    if !fuzzyBloom.isEmpty && fuzzyBloom[Int(hash & 0xFFFF) >> 6] & (1 << (hash & 63)) == 0 { return nil }
+    guard let entries = fuzzyHashes[hash] else { return nil }
     for (key, id) in entries {
       if skipping < 0 {
         if key == bytes { return id }
@@ -128,6 +133,8 @@ package struct SignalDetector: Sendable {
   /// can satisfy: detection costs the same with 40 patterns or 4,000.
   package mutating func buildIndex() {
     fuzzyHashes = Self.hashes(of: fuzzy)
+    fuzzyBloom = [UInt64](repeating: 0, count: 1 << 10)
+    for hash in fuzzyHashes.keys { fuzzyBloom[Int(hash & 0xFFFF) >> 6] |= 1 << (hash & 63) }
     reads = signals.contains { !$0.readings.isEmpty }
     reader.finish(vocabularyCount: vocabulary.count)
     flat = []

@@ -89,6 +89,9 @@ package struct SignalReader: Sendable {
   package var deniable = FamilyMask()
   /// Word id → the families a phrase of which starts with that word.
   package private(set) var starts: [FamilyMask] = []
+  /// Word id → the families a phrase of two or more words of which starts with that word: for
+  /// the others, a word that starts a phrase is the whole phrase, and no table is looked up.
+  package private(set) var startsLonger: [FamilyMask] = []
 
   package init() {}
 
@@ -104,8 +107,12 @@ package struct SignalReader: Sendable {
   /// Fills the word → families table.
   package mutating func finish(vocabularyCount: Int) {
     starts = [FamilyMask](repeating: FamilyMask(), count: vocabularyCount)
+    startsLonger = [FamilyMask](repeating: FamilyMask(), count: vocabularyCount)
     for (f, set) in families.enumerated() {
       for w in set.firstWords where w >= 0 && Int(w) < vocabularyCount { starts[Int(w)].insert(f) }
+      for phrase in set.multi where phrase[0] >= 0 && Int(phrase[0]) < vocabularyCount {
+        startsLonger[Int(phrase[0])].insert(f)
+      }
     }
   }
 
@@ -161,6 +168,7 @@ package struct SignalReader: Sendable {
       let id = ids[p]
       guard id >= 0, Int(id) < starts.count else { continue }
       var m = starts[Int(id)]
+      let longer = startsLonger[Int(id)]
       while !m.isEmpty {
         let f: Int
         if m.lo != 0 {
@@ -170,7 +178,11 @@ package struct SignalReader: Sendable {
           f = 64 + m.hi.trailingZeroBitCount
           m.hi &= m.hi - 1
         }
-        if let len = longest(families[f], ids, at: p) {
+        if !longer.contains(f) {
+          // Only one-word phrases of this family start here: the word is one.
+          t.hits.append(Hit(family: f, start: p, end: p + 1))
+          t.present.insert(f)
+        } else if let len = longest(families[f], ids, at: p) {
           t.hits.append(Hit(family: f, start: p, end: p + len))
           t.present.insert(f)
         }
