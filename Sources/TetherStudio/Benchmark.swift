@@ -239,7 +239,7 @@ extension Benchmark {
     let t0 = now()
     let line = probe.normalize(input)
     let t1 = now()
-    let found = probe.signals(input)
+    let found = probe.signals(input, line)
     let t2 = now()
     let candidates = probe.candidates(line)
     let t3 = now()

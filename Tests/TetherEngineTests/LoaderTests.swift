@@ -10,6 +10,33 @@ struct LoaderTests {
     return d.map { ("\($0.location?.line ?? 0):\($0.location?.column ?? 0)", $0.message) }
   }
 
+  /// A scenario that plays the shared lexicon normalizes a line once for its rules and its
+  /// signals; the signals found are those the signals' own normalization finds, on every line of
+  /// the first evaluation set; DOCTOR, with a lexicon of its own, normalizes twice.
+  @Test func oneNormalizationServesRulesAndSignals() throws {
+    let root = ElizaTests.repository().appendingPathComponent("Scenarios")
+    let paths = try FileManager.default.subpathsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".yaml") }.sorted()
+    let files = try paths.map { p in
+      let url = root.appendingPathComponent(p)
+      return (url.path, try String(contentsOf: url, encoding: .utf8))
+    }
+    let library = ScenarioLibrary(files: files)
+    let scenario = try #require(library.compile("two-am").scenario)
+    #expect(scenario.sharesSignalWords)
+    #expect(library.compile("doctor").scenario?.sharesSignalWords == false)
+    let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/unseen-lines.json")
+    let fixture = try JSONDecoder().decode(SignalEvaluationTests.Fixture.self, from: Data(contentsOf: url))
+    var m = Matcher()
+    var crises = 0
+    for line in fixture.lines.map(\.text) + ["i want to die", "im gonna kms", "gotta go, bye!"] {
+      let once = scenario.detectSignals(line, matcher: &m)
+      let twice = scenario.signals.detect(line, matcher: &m)
+      #expect(once == twice, "\(line)")
+      if once.crisis { crises += 1 }
+    }
+    #expect(crises > 100)
+  }
+
   /// `compileOnce` (which frees each rule's spec as it compiles it) builds the same scenario as
   /// `compile`: every persona of a shipped scenario, the same rules and the same conversation.
   @Test func compileOnceBuildsTheSameScenario() throws {

@@ -126,10 +126,17 @@ public struct ScenarioLibrary: Sendable {
       techniques[t.id] = t
     }
 
-    // The lexicon: the scenario's own, or the shared one.
+    // The signals, compiled once per library by callers that compile several scenarios.
+    let shared = signals ?? sharedSignals()
+    let detector = shared.detector
+
+    // The lexicon: the scenario's own, or the shared one. Playing the shared one (as it reads
+    // whole lines, as the signals do), the scenario takes the signals' lexicon and starts its
+    // vocabulary from theirs, so that a user line is normalized once for both.
     let lexiconSpec = doc?.lexicon ?? sharedLexicon
-    let lexicon = lexiconSpec.map(Lexicon.init) ?? Lexicon()
-    var pc = PatternCompiler(lexicon: lexicon, concepts: [:], vocabulary: Vocabulary())
+    let sharesSignalWords = doc?.lexicon == nil && sharedLexicon != nil && sharedLexicon?.clauses == .whole
+    let lexicon = sharesSignalWords ? detector.lexicon : (lexiconSpec.map(Lexicon.init) ?? Lexicon())
+    var pc = PatternCompiler(lexicon: lexicon, concepts: [:], vocabulary: sharesSignalWords ? detector.vocabulary : Vocabulary())
     let lexiconConcepts = compiler.concepts(lexiconSpec?.concepts ?? [], base: [:], compiler: &pc)
 
     // Personas: the scenario's own, then the shared ones it names.
@@ -179,8 +186,6 @@ public struct ScenarioLibrary: Sendable {
       let spec = releasingSpecs ? available.removeValue(forKey: id)! : available[id]!
       personas.append(compiler.persona(spec, lexiconConcepts: lexiconConcepts, techniques: techniques, pc: &pc))
     }
-    let shared = signals ?? sharedSignals()
-    let detector = shared.detector
     compiler.diagnostics.append(contentsOf: shared.diagnostics)
     let safety = safetySection(&compiler.diagnostics)
 
@@ -214,7 +219,8 @@ public struct ScenarioLibrary: Sendable {
       lexicon: lexicon, vocabulary: pc.vocabulary, signals: detector, techniques: techniques, dynamics: dynamics,
       safetyNotice: safety?.notice, crisisLine: safety?.crisisLine ?? SafetyNotice.defaultCrisisLine,
       regions: safety?.regions ?? [], settingMeters: spec?.settingMeters.map { ($0.0.value, $0.1) } ?? [],
-      settingVariables: spec?.settingVariables.map { ($0.0.value, $0.1) } ?? [], tests: spec?.tests ?? [])
+      settingVariables: spec?.settingVariables.map { ($0.0.value, $0.1) } ?? [], tests: spec?.tests ?? [],
+      sharesSignalWords: sharesSignalWords)
     let unreadable = readErrors(affecting: doc?.file)
     return (compiler.diagnostics.hasErrors || unreadable ? nil : scenario, compiler.diagnostics.all)
   }

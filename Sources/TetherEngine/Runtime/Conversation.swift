@@ -64,8 +64,7 @@ public struct Conversation: Sendable {
   public mutating func respond(to input: String) -> Turn {
     state.lines += 1
     state.records += 1
-    let found = scenario.signals.detect(input, matcher: &matcher)
-    let line = Normalizer.normalize(input, lexicon: scenario.lexicon, vocabulary: scenario.vocabulary)
+    let (line, found) = scenario.normalizeAndDetect(input, matcher: &matcher)
     var log: [Explanation.Candidate] = []
     var outcome: Outcome?
     var event = "line"

@@ -22,6 +22,9 @@ public struct Scenario: Sendable {
   package var settingMeters: [(String, Int)]
   package var settingVariables: [(String, String)]
   package var tests: [TestSpec]
+  /// True when the scenario plays the signals' own lexicon and its vocabulary starts with the
+  /// signals' words: a user line is then normalized once, for the signals and the rules alike.
+  package var sharesSignalWords = false
 
   /// The ids of the personas this scenario plays, in order.
   public var personaIDs: [String] { personas.map(\.id) }
@@ -81,7 +84,20 @@ extension Scenario {
   /// The signals one line shows, as `respond` finds them.
   package func signalsIn(_ line: String) -> [String] {
     var matcher = Matcher()
-    return signals.detect(line, matcher: &matcher).ids
+    return detectSignals(line, matcher: &matcher).ids
+  }
+
+  /// The line normalized for the rules, and the signals it shows: one normalization when the
+  /// scenario shares the signals' lexicon and words, two otherwise.
+  package func normalizeAndDetect(_ input: String, matcher: inout Matcher) -> (NormalizedLine, SignalDetector.Found) {
+    let line = Normalizer.normalize(input, lexicon: lexicon, vocabulary: vocabulary)
+    if sharesSignalWords { return (line, signals.detect(normalized: line, matcher: &matcher)) }
+    return (line, signals.detect(input, matcher: &matcher))
+  }
+
+  /// The signals a line shows, as ``normalizeAndDetect(_:matcher:)`` finds them.
+  package func detectSignals(_ input: String, matcher: inout Matcher) -> SignalDetector.Found {
+    normalizeAndDetect(input, matcher: &matcher).1
   }
 
   /// Each rule of a persona with its example inputs: (rule index, rule id, examples).

@@ -354,13 +354,22 @@ package struct SignalDetector: Sendable {
   }
 
   package func detect(_ text: String, matcher: inout Matcher) -> Found {
+    if signals.isEmpty { return Found() }
+    return detect(normalized: Normalizer.normalize(text, lexicon: lexicon, vocabulary: vocabulary), matcher: &matcher)
+  }
+
+  /// ``detect(_:matcher:)`` for a line already normalized with this detector's lexicon, by a
+  /// vocabulary whose first words are this detector's (a scenario that plays the shared lexicon
+  /// starts its vocabulary from the signals', so one normalization serves both): a word past
+  /// this detector's own is one it does not know.
+  package func detect(normalized line: NormalizedLine, matcher: inout Matcher) -> Found {
     var found = Found()
     if signals.isEmpty { return found }
-    let line = Normalizer.normalize(text, lexicon: lexicon, vocabulary: vocabulary)
-    var ids = line.tokens.map(\.id)
+    let known = Int32(vocabulary.count)
+    var ids = line.tokens.map { $0.id < known ? $0.id : Vocabulary.unknown }
     if !fuzzy.isEmpty {
-      for (k, t) in line.tokens.enumerated() where t.id == Vocabulary.unknown {
-        if let id = correct(t.word) { ids[k] = id }
+      for k in ids.indices where ids[k] == Vocabulary.unknown {
+        if let id = correct(line.tokens[k].word) { ids[k] = id }
       }
     }
     // The signals whose readings hold. Tagging stops at the families the words start unless
