@@ -125,12 +125,16 @@ struct SignalEvaluationTests {
     // 101/152, 10/348; set 3 151/154, 4/296; set 4 109/141, 11/259; exit unchanged on all four.
     // Sets 1 and 3 are tuned on: their figures say little about unseen lines (sets 2 and 4 rose
     // by 3 and 2 lines).
+    // Then (issue 4, exit recall) exit got families for leaving with no "i", farewells anywhere
+    // in a line, stopping, deleting, time away and not talking again, tuned on set 6's half A
+    // and sets 1 and 3: exit set 1 102/105, 1/480; set 2 90/109, 13/391; set 3 108/112, 0/338;
+    // set 4 87/94, 7/306 (before: 86/105, 2/480; 76/109, 13/391; 88/112, 2/338; 80/94, 7/306).
     let floors: (crisis: Double, falseAlarms: Double, exit: Double, exitFalseAlarms: Double) =
       switch fixtureName {
-      case "unseen-lines.json": (0.95, 0.003, 0.81, 0.005)
-      case "unseen-lines-2.json": (0.66, 0.03, 0.69, 0.034)
-      case "unseen-lines-3.json": (0.97, 0.015, 0.77, 0.01)
-      default: (0.77, 0.045, 0.84, 0.025)
+      case "unseen-lines.json": (0.95, 0.003, 0.97, 0.003)
+      case "unseen-lines-2.json": (0.66, 0.03, 0.82, 0.034)
+      case "unseen-lines-3.json": (0.97, 0.015, 0.96, 0.003)
+      default: (0.77, 0.045, 0.92, 0.025)
       }
     #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)
     #expect(Double(crisisFalse) / Double(calmTotal) <= floors.falseAlarms)
