@@ -52,6 +52,16 @@ struct NormalizerTests {
   }
 }
 
+/// An emoji's variation selector is no word: "im out ✌️" ends with "out", so exit patterns
+/// anchored at the end and `ends_clause` readings still hold; a combining accent stays in its word.
+@Test("Emoji selectors are no words; combining accents stay in theirs")
+func emojiSelectorsAreNoWords() {
+  #expect(Normalizer.rawWords("im out ✌️") == ["im", "out"])
+  #expect(Normalizer.rawWords("good night ❤️❤️") == ["good", "night"])
+  #expect(Normalizer.rawWords("👍🏽 ok") == ["ok"])
+  #expect(Normalizer.rawWords("cafe\u{301} time") == ["cafe\u{301}", "time"])
+}
+
 /// The ASCII fast path and the scalar path must split and fold every ASCII line the same way.
 struct NormalizerFastPathTests {
   /// Every word and every delimiter mark (nil), in order.

@@ -177,7 +177,10 @@ package enum Normalizer {
     for raw in text.unicodeScalars {
       if emitted >= maxWords { return }
       let s = fold(raw)
-      if isWordScalar(s) {
+      // A combining mark belongs to the letter before it ("café" written with U+0301); with no
+      // word before it, it is an emoji's variation selector ("✌️" is U+270C U+FE0F) or a stray
+      // mark, and no word of its own.
+      if isWordScalar(s) && (!current.isEmpty || s.properties.generalCategory != .nonspacingMark) {
         if pendingApostrophe {
           current.append("'")
           pendingApostrophe = false
