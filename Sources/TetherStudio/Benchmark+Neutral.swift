@@ -204,7 +204,7 @@ extension Benchmark {
     resetPeakMemory()
     let base = memoryMiB("VmRSS")
 
-    let (compiled, errors, loadNs) = timedLoad(files, scenario: "neutral")
+    let (compiled, errors, loadNs) = timedLoad(consume files, scenario: "neutral")
     files = []
     guard let scenario = compiled, errors.isEmpty else {
       throw Failure("neutral rules (\(size)): the converted scenario does not compile:\n" + errors.map(\.description).joined(separator: "\n"))
@@ -294,10 +294,10 @@ extension Benchmark {
   /// Parses and compiles one scenario of a set of files: the scenario, its errors, the nanoseconds
   /// taken. The library (the files' parsed specs) is released before it returns.
   static func timedLoad(
-    _ files: [(path: String, text: String)], scenario id: String
+    _ files: consuming [(path: String, text: String)], scenario id: String
   ) -> (Scenario?, [Diagnostic], UInt64) {
     let t0 = now()
-    let library = ScenarioLibrary(files: files)
+    let library = ScenarioLibrary(files: consume files)
     let read = library.diagnostics
     let (scenario, diagnostics) = library.compileOnce(id)
     let ns = now() &- t0
