@@ -129,10 +129,16 @@ struct SignalEvaluationTests {
     // in a line, stopping, deleting, time away and not talking again, tuned on set 6's half A
     // and sets 1 and 3: exit set 1 102/105, 1/480; set 2 90/109, 13/391; set 3 108/112, 0/338;
     // set 4 87/94, 7/306 (before: 86/105, 2/480; 76/109, 13/391; 88/112, 2/338; 80/94, 7/306).
+    // Then (crisis 6) crisis concepts were added for burden, a chosen time, the only way out,
+    // passive wishes, farewell acts, self-harm by body and means, and `unless` frames for a past
+    // told as past and questions for a class, tuned on set 6's half A only (half B counted):
+    // set 1 150/156, 0/429; set 2 102/152, 10/348; set 3 151/154, 4/296; set 4 109/141, 11/259;
+    // exit unchanged on all four. Set 6 half A crisis 69/128 -> 120/128, false alarms 16/172 ->
+    // 8/172; half B (never read) 77/122 -> 79/122, 15/178 -> 13/178.
     let floors: (crisis: Double, falseAlarms: Double, exit: Double, exitFalseAlarms: Double) =
       switch fixtureName {
       case "unseen-lines.json": (0.95, 0.003, 0.97, 0.003)
-      case "unseen-lines-2.json": (0.66, 0.03, 0.82, 0.034)
+      case "unseen-lines-2.json": (0.67, 0.03, 0.82, 0.034)
       case "unseen-lines-3.json": (0.97, 0.015, 0.96, 0.003)
       default: (0.77, 0.045, 0.92, 0.025)
       }
