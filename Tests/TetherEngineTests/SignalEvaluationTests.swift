@@ -4,7 +4,7 @@ import Testing
 @testable import TetherEngine
 
 /// Crisis, exit and warning-sign detection, judged on lines written by someone who never saw
-/// `signals.yaml` (Fixtures/unseen-lines.json). Prints the figures; fails below the floors.
+/// `signals.yaml` (Fixtures/unseen-lines*.json). Prints the figures; fails below the floors.
 struct SignalEvaluationTests {
   struct Fixture: Decodable {
     struct Line: Decodable {
@@ -55,6 +55,19 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-4.json")
   }
 
+  /// The fifth set (crisis and exit), written blind at the start of the session that measured it
+  /// (2026-11-26): measured at the start and once more at the end, never read, never tuned on.
+  /// Counts only, never its lines.
+  @Test func detectionOnFifthSet() throws {
+    try evaluate("unseen-lines-5.json")
+  }
+
+  /// The sixth set (600 lines, each with a `category`), written blind as a development set: its
+  /// halves were tuned on (exit and crisis), so its lines may be printed (TETHER_SIGNAL_DETAILS=1).
+  @Test func detectionOnSixthSet() throws {
+    try evaluate("unseen-lines-6.json")
+  }
+
   func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
@@ -101,7 +114,7 @@ struct SignalEvaluationTests {
     // The lines themselves are printed only on request, and only for the first set, so that
     // whoever tunes `signals.yaml` never tunes it on the held-out sets by reading test logs.
     if ProcessInfo.processInfo.environment["TETHER_SIGNAL_DETAILS"] == "1"
-      && ["unseen-lines.json", "unseen-lines-3.json"].contains(fixtureName)
+      && ["unseen-lines.json", "unseen-lines-3.json", "unseen-lines-6.json"].contains(fixtureName)
     {
       print(
         "missed crisis lines: \(missedCrisis)\nfalse crisis alarms: \(falseCrisis)\nmissed exit lines: \(missedExit)\nfalse exit alarms: \(falseExit)"
@@ -135,11 +148,18 @@ struct SignalEvaluationTests {
     // set 1 150/156, 0/429; set 2 102/152, 10/348; set 3 151/154, 4/296; set 4 109/141, 11/259;
     // exit unchanged on all four. Set 6 half A crisis 69/128 -> 120/128, false alarms 16/172 ->
     // 8/172; half B (never read) 77/122 -> 79/122, 15/178 -> 13/178.
+    // Set 5, written blind at the start of that session and never read: at the start (main at
+    // efaa484) crisis 74/140, false alarms 11/260, exit 72/100, exit false alarms 6/300; at the
+    // end, after all of the above, crisis 84/140, 10/260, exit 85/100, 9/300. Set 6 at the end:
+    // crisis 199/250, 21/350, exit 147/160, 5/440 (at the start: 137/250, 31/350, 97/160, 8/440).
+    // On lines nobody has seen, crisis recall is about six in ten: the open work of issue 4.
     let floors: (crisis: Double, falseAlarms: Double, exit: Double, exitFalseAlarms: Double) =
       switch fixtureName {
       case "unseen-lines.json": (0.95, 0.003, 0.97, 0.003)
       case "unseen-lines-2.json": (0.67, 0.03, 0.82, 0.034)
       case "unseen-lines-3.json": (0.97, 0.015, 0.96, 0.003)
+      case "unseen-lines-5.json": (0.59, 0.04, 0.84, 0.031)
+      case "unseen-lines-6.json": (0.79, 0.061, 0.91, 0.012)
       default: (0.77, 0.045, 0.92, 0.025)
       }
     #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)
