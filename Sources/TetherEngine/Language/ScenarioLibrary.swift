@@ -76,12 +76,14 @@ public struct ScenarioLibrary: Sendable {
   package struct SharedSignals: Sendable {
     let detector: SignalDetector
     let diagnostics: [Diagnostic]
+    /// The shared lexicon's concepts over the detector's vocabulary.
+    let concepts: [String: PhraseSet]
   }
 
   package func sharedSignals() -> SharedSignals {
     var compiler = Compiler(library: self)
     let detector = compiler.signalDetector(lexicon: sharedLexicon)
-    return SharedSignals(detector: detector, diagnostics: compiler.diagnostics.all)
+    return SharedSignals(detector: detector, diagnostics: compiler.diagnostics.all, concepts: compiler.signalConcepts)
   }
 
   /// ``compile(_:)`` with the shared signals already compiled (``sharedSignals()``).
@@ -142,7 +144,10 @@ public struct ScenarioLibrary: Sendable {
     var early: SharedSignals? = sharesSignalWords ? (signals ?? sharedSignals()) : nil
     let lexicon = early.map(\.detector.lexicon) ?? (lexiconSpec.map(Lexicon.init) ?? Lexicon())
     var pc = PatternCompiler(lexicon: lexicon, concepts: [:], vocabulary: early?.detector.vocabulary ?? Vocabulary())
-    let lexiconConcepts = compiler.concepts(lexiconSpec?.concepts ?? [], base: [:], compiler: &pc)
+    // Sharing the signals' lexicon and words, the scenario shares their compiled concepts too
+    // (and their diagnostics, reported once with the signals').
+    let lexiconConcepts =
+      early?.concepts ?? compiler.concepts(lexiconSpec?.concepts ?? [], base: [:], compiler: &pc)
 
     // Personas: the scenario's own, then the shared ones it names.
     var available: [String: PersonaSpec] = [:]

@@ -2,6 +2,10 @@
 struct Compiler {
   var diagnostics = Diagnostics()
   var library: ScenarioLibrary
+  /// The shared lexicon's concepts as the last `signalDetector` compiled them (over its
+  /// vocabulary): a scenario that plays the shared lexicon reuses them instead of compiling
+  /// them again.
+  var signalConcepts: [String: PhraseSet] = [:]
 
   init(library: ScenarioLibrary) {
     self.library = library
@@ -103,6 +107,7 @@ struct Compiler {
     detector.lexicon.clauses = .whole
     var pc = PatternCompiler(lexicon: lexicon, concepts: [:], vocabulary: Vocabulary())
     pc.concepts = concepts(spec?.concepts ?? [], base: [:], compiler: &pc)
+    signalConcepts = pc.concepts
     var seen = Set<String>()
     var fuzzyWords = Set<Int32>()
     var anyFuzzy = false
