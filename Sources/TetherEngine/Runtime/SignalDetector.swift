@@ -73,7 +73,8 @@ package struct SignalDetector: Sendable {
 
   /// Every pattern of every signal, in order: (signal, pattern) indices.
   package var flat: [(signal: Int32, pattern: Int32)] = []
-  /// Word id → the patterns (indices into `flat`) that cannot match a line without that word, as
+  /// Word id → the patterns (indices into `flat`) filed under that word (see `byPair` for those
+  /// filed under two words in a row), as
   /// one flat list: those of word id w are `filed[fileStart[w]..<fileStart[w + 1]]` (an array
   /// lookup per word of a line instead of a hash).
   package private(set) var fileStart: [Int32] = []
@@ -128,9 +129,10 @@ package struct SignalDetector: Sendable {
     "now", "today", "tonight", "time", "day", "again", "even", "still", "anymore", "ever", "never", "some", "any",
   ]
 
-  /// Files each pattern under one word every match must contain (its rarest literal word, or
-  /// each first word of its smallest required set), so a line only tries the patterns its words
-  /// can satisfy: detection costs the same with 40 patterns or 4,000.
+  /// Files each pattern under what every match must contain: its rarest literal word, or each
+  /// phrase of its cheapest required set (a one-word phrase by its word, a longer one by its first
+  /// two words), so a line only tries the patterns its words can satisfy, and then only those
+  /// that pass their gates (``candidates(_:)``): detection costs the same with 40 patterns or 4,000.
   package mutating func buildIndex() {
     fuzzyHashes = Self.hashes(of: fuzzy)
     fuzzyBloom = [UInt64](repeating: 0, count: 1 << 10)
