@@ -10,16 +10,21 @@ struct LoaderTests {
     return d.map { ("\($0.location?.line ?? 0):\($0.location?.column ?? 0)", $0.message) }
   }
 
+  /// Every YAML file of the shipped Scenarios folder, as (path, text), in path order.
+  static func shippedFiles() throws -> [(String, String)] {
+    let root = ElizaTests.repository().appendingPathComponent("Scenarios")
+    let paths = try FileManager.default.subpathsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".yaml") }.sorted()
+    return try paths.map { p in
+      let url = root.appendingPathComponent(p)
+      return (url.path, try String(contentsOf: url, encoding: .utf8))
+    }
+  }
+
   /// A scenario that plays the shared lexicon normalizes a line once for its rules and its
   /// signals; the signals found are those the signals' own normalization finds, on every line of
   /// the first evaluation set; DOCTOR, with a lexicon of its own, normalizes twice.
   @Test func oneNormalizationServesRulesAndSignals() throws {
-    let root = ElizaTests.repository().appendingPathComponent("Scenarios")
-    let paths = try FileManager.default.subpathsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".yaml") }.sorted()
-    let files = try paths.map { p in
-      let url = root.appendingPathComponent(p)
-      return (url.path, try String(contentsOf: url, encoding: .utf8))
-    }
+    let files = try Self.shippedFiles()
     let library = ScenarioLibrary(files: files)
     let scenario = try #require(library.compile("two-am").scenario)
     #expect(scenario.sharesSignalWords)
@@ -40,12 +45,7 @@ struct LoaderTests {
   /// `compileOnce` (which frees each rule's spec as it compiles it) builds the same scenario as
   /// `compile`: every persona of a shipped scenario, the same rules and the same conversation.
   @Test func compileOnceBuildsTheSameScenario() throws {
-    let root = ElizaTests.repository().appendingPathComponent("Scenarios")
-    let paths = try FileManager.default.subpathsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".yaml") }.sorted()
-    let files = try paths.map { p in
-      let url = root.appendingPathComponent(p)
-      return (url.path, try String(contentsOf: url, encoding: .utf8))
-    }
+    let files = try Self.shippedFiles()
     let library = ScenarioLibrary(files: files)
     let a = try #require(library.compile("echo-chamber").scenario)
     let once = ScenarioLibrary(files: files)

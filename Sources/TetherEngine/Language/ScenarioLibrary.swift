@@ -141,7 +141,7 @@ public struct ScenarioLibrary: Sendable {
     // (`releasingSpecs`): at 10,000 rules, compiling them first raised the peak by about 6 MiB.
     let lexiconSpec = doc?.lexicon ?? sharedLexicon
     let sharesSignalWords = doc?.lexicon == nil && sharedLexicon != nil && sharedLexicon?.clauses == .whole
-    var early: SharedSignals? = sharesSignalWords ? (signals ?? sharedSignals()) : nil
+    let early: SharedSignals? = sharesSignalWords ? (signals ?? sharedSignals()) : nil
     let lexicon = early.map(\.detector.lexicon) ?? (lexiconSpec.map(Lexicon.init) ?? Lexicon())
     var pc = PatternCompiler(lexicon: lexicon, concepts: [:], vocabulary: early?.detector.vocabulary ?? Vocabulary())
     // Sharing the signals' lexicon and words, the scenario shares their compiled concepts too
@@ -197,7 +197,6 @@ public struct ScenarioLibrary: Sendable {
       personas.append(compiler.persona(spec, lexiconConcepts: lexiconConcepts, techniques: techniques, pc: &pc))
     }
     let shared = early ?? signals ?? sharedSignals()
-    early = nil
     let detector = shared.detector
     compiler.diagnostics.append(contentsOf: shared.diagnostics)
     let safety = safetySection(&compiler.diagnostics)
