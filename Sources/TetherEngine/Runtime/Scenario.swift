@@ -91,8 +91,13 @@ extension Scenario {
   /// scenario shares the signals' lexicon and words, two otherwise.
   package func normalizeAndDetect(_ input: String, matcher: inout Matcher) -> (NormalizedLine, SignalDetector.Found) {
     let line = Normalizer.normalize(input, lexicon: lexicon, vocabulary: vocabulary)
-    if sharesSignalWords { return (line, signals.detect(normalized: line, matcher: &matcher)) }
-    return (line, signals.detect(input, matcher: &matcher))
+    return (line, detectSignals(input, in: line, matcher: &matcher))
+  }
+
+  /// The signals of a line already normalized for the rules: read on that line when the scenario
+  /// shares the signals' lexicon and words, else on the input normalized with the shared lexicon.
+  package func detectSignals(_ input: String, in line: NormalizedLine, matcher: inout Matcher) -> SignalDetector.Found {
+    sharesSignalWords ? signals.detect(normalized: line, matcher: &matcher) : signals.detect(input, matcher: &matcher)
   }
 
   /// The signals a line shows, as ``normalizeAndDetect(_:matcher:)`` finds them.

@@ -48,10 +48,7 @@ package struct TurnStages {
   /// Stage 2: warning, crisis and exit signals: on the line of stage 1 when the scenario shares
   /// the signals' lexicon and words, else normalized again with the shared lexicon.
   package mutating func signals(_ input: String, _ line: NormalizedLine) -> SignalDetector.Found {
-    if conversation.scenario.sharesSignalWords {
-      return conversation.scenario.signals.detect(normalized: line, matcher: &conversation.matcher)
-    }
-    return conversation.scenario.signals.detect(input, matcher: &conversation.matcher)
+    conversation.scenario.detectSignals(input, in: line, matcher: &conversation.matcher)
   }
 
   /// Stage 3: the candidate rules, from the keyword index.
