@@ -68,6 +68,13 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-6.json")
   }
 
+  /// The seventh set (500 lines, crisis and exit, each with a `category`), written blind at the
+  /// start of the session of 2026-11-26 (afternoon) by a helper who opened no file of the
+  /// project: counts only, never its lines, never tuned on.
+  @Test func detectionOnSeventhSet() throws {
+    try evaluate("unseen-lines-7.json")
+  }
+
   func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
@@ -160,6 +167,9 @@ struct SignalEvaluationTests {
       case "unseen-lines-3.json": (0.97, 0.015, 0.96, 0.003)
       case "unseen-lines-5.json": (0.59, 0.04, 0.84, 0.031)
       case "unseen-lines-6.json": (0.79, 0.061, 0.91, 0.012)
+      // Set 7, written blind at the start of the session after that (main at 7c90268): crisis
+      // 101/160, false alarms 17/340, exit 86/98, exit false alarms 8/402.
+      case "unseen-lines-7.json": (0.62, 0.051, 0.87, 0.02)
       default: (0.77, 0.045, 0.92, 0.025)
       }
     #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)
