@@ -51,7 +51,12 @@ package struct PatternError: Error, Sendable {
 /// Parses pattern text into a ``Pattern``.
 package struct PatternCompiler {
   package var lexicon: Lexicon
-  package var concepts: [String: PhraseSet] { didSet { cache = [:] } }
+  package var concepts: [String: PhraseSet] {
+    didSet {
+      cache = [:]
+      bodies = [:]
+    }
+  }
   package var vocabulary: Vocabulary
   /// Concept names used, so `check` can warn about unused ones.
   package var usedConcepts: Set<String> = []
@@ -70,6 +75,25 @@ package struct PatternCompiler {
     Normalizer.rawWords(text).flatMap { lexicon.contractions[$0] ?? [lexicon.special.contains($0) ? $0 : lexicon.base($0)] }
   }
 
+  /// The literal's words as interned ids, remembered by the literal's text: the same
+  /// alternatives (and concept entries) recur across patterns (signals.yaml's 22,000 alternatives hold about 7,000
+  /// distinct ones), and folding one costs far more than a lookup. The lexicon and the ids of
+  /// words already interned never change while a compiler lives, so a remembered answer holds.
+  package mutating func literalIDs(_ text: Substring) -> [Int32] {
+    // Keyed by String, not Substring: a Substring is hashed character by character (for
+    // canonical equivalence), a native String's bytes at once.
+    let key = String(text)
+    if let known = literals[key] { return known }
+    let ids = literal(key).map { vocabulary.intern($0) }
+    literals[key] = ids
+    return ids
+  }
+
+  private var literals: [String: [Int32]] = [:]
+  /// The sets of `(…)` and `[…]` bodies built so far, by their text (before `[…]` allows the
+  /// empty phrase). Emptied with `cache` when the concepts change.
+  private var bodies: [String: PhraseSet] = [:]
+
   /// Patterns compiled so far, by their text: the same text with the same concepts compiles
   /// once. Emptied whenever the concepts change (a persona's own concepts).
   private var cache: [String: Pattern] = [:]
@@ -82,10 +106,18 @@ package struct PatternCompiler {
   }
 
   mutating func compileUncached(_ source: String) throws(PatternError) -> Pattern {
-    let chars = Array(source)
-    // Slices of the source as strings, taken from the string itself (fast) by character offset.
-    let offsets = Array(source.indices) + [source.endIndex]
-    func text(_ from: Int, _ to: Int) -> String { String(source[offsets[from]..<offsets[to]]) }
+    // Read as bytes: every piece of syntax is ASCII, and a word runs to the next space or piece
+    // of syntax. (An array of Characters cost a third of compiling a signal pattern.)
+    let chars = Array(source.utf8)
+    func index(_ offset: Int) -> String.Index { source.utf8.index(source.utf8.startIndex, offsetBy: offset) }
+    func text(_ from: Int, _ to: Int) -> String { String(source[index(from)..<index(to)]) }
+    func slice(_ from: Int, _ to: Int) -> Substring { source[index(from)..<index(to)] }
+    /// A problem at a byte offset, reported at its character offset.
+    func problem(_ message: String, at offset: Int) -> PatternError {
+      PatternError(message: message, offset: source.distance(from: source.startIndex, to: index(offset)))
+    }
+    func isSpace(_ b: UInt8) -> Bool { b == 32 || (b >= 9 && b <= 13) }
+    func character(_ b: UInt8) -> Character { Character(Unicode.Scalar(b)) }
     var elements: [Pattern.Element] = []
     var anchoredStart = false, anchoredEnd = false
     var captures = 0
@@ -93,72 +125,97 @@ package struct PatternCompiler {
     var requiredSets: [PhraseSet] = []
     var i = 0
 
-    func phrases(_ body: String, at offset: Int) throws(PatternError) -> PhraseSet {
+    func phrases(_ body: Substring, at offset: Int) throws(PatternError) -> PhraseSet {
       var set = PhraseSet()
-      for alternative in body.split(separator: "|", omittingEmptySubsequences: false) {
-        let trimmed = String(alternative).trimmingSpaces
+      var literals: [[Int32]] = []
+      // Split at '|' over the bytes ('|' is ASCII, never inside another character's bytes):
+      // splitting by Character cost more than the rest of a signal pattern's compile.
+      var alternatives: [Substring] = []
+      var from = body.startIndex
+      for i in body.utf8.indices where body.utf8[i] == 124 {
+        alternatives.append(body[from..<i])
+        from = body.utf8.index(after: i)
+      }
+      alternatives.append(body[from...])
+      for alternative in alternatives {
+        let trimmed = alternative.trimmingSpaces
         if trimmed.hasPrefix("{") && trimmed.hasSuffix("}") {
           let name = String(trimmed.dropFirst().dropLast()).trimmingSpaces
           guard let concept = concepts[name] else {
-            throw PatternError(
-              message: "unknown concept '{\(name)}'\(didYouMean(name, among: concepts.keys.sorted()))", offset: offset)
+            throw problem(
+              "unknown concept '{\(name)}'\(didYouMean(name, among: concepts.keys.sorted()))", at: offset)
           }
           usedConcepts.insert(name)
           // A concept alone (or first) is shared, not copied: concepts can hold thousands of words.
           if set.isEmpty { set = concept } else { set.formUnion(concept) }
           continue
         }
-        let words = literal(String(alternative))
+        let words = literalIDs(alternative)
         if words.isEmpty && !alternative.allSatisfy(\.isWhitespace) {
-          throw PatternError(message: "'\(alternative)' holds no word", offset: offset)
+          throw problem("'\(alternative)' holds no word", at: offset)
         }
         if words.isEmpty {
-          throw PatternError(message: "an empty alternative ('||' or '(|'); remove it", offset: offset)
+          throw problem("an empty alternative ('||' or '(|'); remove it", at: offset)
         }
-        set.insert(words.map { vocabulary.intern($0) })
+        literals.append(words)
       }
+      set.insert(contentsOf: literals)
       return set
     }
 
-    func closing(_ close: Character, from start: Int) throws(PatternError) -> Int {
+    func closing(_ close: UInt8, from start: Int) throws(PatternError) -> Int {
       var j = start + 1
       while j < chars.count, chars[j] != close {
-        if chars[j] == "(" || chars[j] == "[" || (chars[j] == "{" && chars[start] == "{") {
-          throw PatternError(message: "'\(chars[j])' cannot be nested inside '\(chars[start])'", offset: j)
+        if chars[j] == UInt8(ascii: "(") || chars[j] == UInt8(ascii: "[")
+          || (chars[j] == UInt8(ascii: "{") && chars[start] == UInt8(ascii: "{"))
+        {
+          throw problem("'\(character(chars[j]))' cannot be nested inside '\(character(chars[start]))'", at: j)
         }
         j += 1
       }
-      if j == chars.count { throw PatternError(message: "'\(chars[start])' is never closed with '\(close)'", offset: start) }
+      if j == chars.count {
+        throw problem("'\(character(chars[start]))' is never closed with '\(character(close))'", at: start)
+      }
       return j
     }
 
     while i < chars.count {
-      let c = chars[i]
-      if c.isWhitespace {
+      let c = character(chars[i])
+      if isSpace(chars[i]) {
         i += 1
         continue
       }
       switch c {
       case "*":
         if case .star? = elements.last {
-          throw PatternError(message: "two '*' in a row match the same as one; remove one", offset: i)
+          throw problem("two '*' in a row match the same as one; remove one", at: i)
         }
         elements.append(.star(capture: true))
         captures += 1
         i += 1
       case "^":
-        if !elements.isEmpty { throw PatternError(message: "'^' can only start a pattern", offset: i) }
+        if !elements.isEmpty { throw problem("'^' can only start a pattern", at: i) }
         anchoredStart = true
         i += 1
       case "$":
-        let rest = chars[(i + 1)...].allSatisfy(\.isWhitespace)
-        if !rest { throw PatternError(message: "'$' can only end a pattern", offset: i) }
+        let rest = source[index(i + 1)...].allSatisfy(\.isWhitespace)
+        if !rest { throw problem("'$' can only end a pattern", at: i) }
         anchoredEnd = true
         i += 1
       case "(", "[":
-        let close: Character = c == "(" ? ")" : "]"
+        let close = UInt8(ascii: c == "(" ? ")" : "]")
         let j = try closing(close, from: i)
-        var set = try phrases(text(i + 1, j), at: i)
+        // The same alternatives recur across patterns ("(do not|can not|could not)"): built
+        // once, they are one set, tested once a line by the signals' gates.
+        let body = slice(i + 1, j)
+        let key = String(body)
+        var set: PhraseSet
+        if let known = bodies[key] {
+          set = known
+        } else {
+          set = try phrases(body, at: i)
+          bodies[key] = set
+        }
         if c == "(" {
           elements.append(.phrase(set, capture: true))
           captures += 1
@@ -169,11 +226,10 @@ package struct PatternCompiler {
         }
         i = j + 1
       case "{":
-        let j = try closing("}", from: i)
+        let j = try closing(UInt8(ascii: "}"), from: i)
         let name = text(i + 1, j).trimmingSpaces
         guard let set = concepts[name] else {
-          throw PatternError(
-            message: "unknown concept '{\(name)}'\(didYouMean(name, among: concepts.keys.sorted()))", offset: i)
+          throw problem("unknown concept '{\(name)}'\(didYouMean(name, among: concepts.keys.sorted()))", at: i)
         }
         usedConcepts.insert(name)
         elements.append(.phrase(set, capture: true))
@@ -181,15 +237,20 @@ package struct PatternCompiler {
         if !set.allowsEmpty { requiredSets.append(set) }
         i = j + 1
       case ")", "]", "}", "|":
-        throw PatternError(message: "'\(c)' without its opening bracket", offset: i)
+        throw problem("'\(c)' without its opening bracket", at: i)
       default:
         var j = i
-        while j < chars.count, !chars[j].isWhitespace, !Self.syntax.contains(chars[j]) { j += 1 }
-        let word = text(i, j)
-        let words = literal(word)
-        if words.isEmpty { throw PatternError(message: "'\(word)' is not a word a line can hold", offset: i) }
-        for w in words {
-          let id = vocabulary.intern(w)
+        while j < chars.count, !isSpace(chars[j]), chars[j] >= 0x80 || !Self.syntax.contains(character(chars[j])) { j += 1 }
+        // Not remembered (`literalIDs`): a bare word is cheap to fold, and a persona's own words
+        // rarely recur, so a table of them would only hold memory (10,000 rules: 10,000 words).
+        let words = literal(text(i, j)).map { vocabulary.intern($0) }
+        // A space beyond ASCII (a no-break space) separates words as a space does.
+        if words.isEmpty && slice(i, j).allSatisfy(\.isWhitespace) {
+          i = j
+          continue
+        }
+        if words.isEmpty { throw problem("'\(text(i, j))' is not a word a line can hold", at: i) }
+        for id in words {
           elements.append(.word(id))
           required.append(id)
         }
@@ -215,9 +276,16 @@ extension String {
   var trimmingSpaces: String {
     // Nothing to trim (the usual case): no new string.
     if let f = utf8.first, let l = utf8.last, f > 32, l > 32, f < 0x80, l < 0x80 { return self }
-    var s = Substring(self)
+    return String(Substring(self).trimmingSpaces)
+  }
+}
+
+extension Substring {
+  var trimmingSpaces: Substring {
+    if let f = utf8.first, let l = utf8.last, f > 32, l > 32, f < 0x80, l < 0x80 { return self }
+    var s = self
     while s.first?.isWhitespace == true { s = s.dropFirst() }
     while s.last?.isWhitespace == true { s = s.dropLast() }
-    return String(s)
+    return s
   }
 }

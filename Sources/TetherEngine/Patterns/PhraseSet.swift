@@ -118,6 +118,52 @@ package struct PhraseSet: Sendable {
     }
   }
 
+  /// Inserts every phrase, as one ``insert(_:)`` after another would, but a set's longer
+  /// phrases are placed once, not shifted into place one by one.
+  package mutating func insert(contentsOf phrases: [[Int32]]) {
+    guard !phrases.isEmpty else { return }
+    if !storage.multi.isEmpty {
+      for p in phrases { insert(p) }
+      return
+    }
+    unique()
+    // The bitmaps sized once for the largest id, not grown word by word.
+    var largest: Int32 = -1, largestSingle: Int32 = -1
+    for p in phrases where !p.isEmpty {
+      largest = max(largest, p[0])
+      if p.count == 1 { largestSingle = max(largestSingle, p[0]) }
+    }
+    func reserve(_ bits: inout [UInt64], _ id: Int32) {
+      let words = Int(id) >> 6 + 1
+      if id >= 0 && bits.count < words { bits += [UInt64](repeating: 0, count: words - bits.count) }
+    }
+    reserve(&storage.firstBits, largest)
+    reserve(&storage.singleBits, largestSingle)
+    var multi: [[Int32]] = []
+    var seen = Set<[Int32]>()
+    for p in phrases {
+      switch p.count {
+      case 0: storage.allowsEmpty = true
+      case 1:
+        storage.singles.insert(p[0])
+        storage.firstWords.insert(p[0])
+        Self.set(&storage.singleBits, p[0])
+        Self.set(&storage.firstBits, p[0])
+      default:
+        if seen.insert(p).inserted { multi.append(p) }
+      }
+    }
+    guard !multi.isEmpty else { return }
+    // Longest first; phrases of one length in the order given (as inserting one by one does).
+    let order = multi.indices.sorted { multi[$0].count != multi[$1].count ? multi[$0].count > multi[$1].count : $0 < $1 }
+    storage.multi = order.map { multi[$0] }
+    for p in storage.multi {
+      storage.multiByFirst[p[0], default: []].append(p)
+      storage.firstWords.insert(p[0])
+      Self.set(&storage.firstBits, p[0])
+    }
+  }
+
   package mutating func formUnion(_ other: PhraseSet) {
     unique()
     let o = other.storage

@@ -33,6 +33,7 @@ struct Compiler {
         return PhraseSet()
       }
       var set = PhraseSet()
+      var phrases: [[Int32]] = []
       for entry in spec.entries {
         let text = entry.value.trimmingSpaces
         if text.hasPrefix("{") && text.hasSuffix("}") {
@@ -45,14 +46,15 @@ struct Compiler {
             set.formUnion(resolve(inner, &d, &pc))
           }
         } else {
-          let words = pc.literal(text)
+          let words = pc.literalIDs(Substring(text))
           if words.isEmpty {
             d.warning("the concept entry '\(text)' holds no word", at: entry.location)
           } else {
-            set.insert(words.map { pc.vocabulary.intern($0) })
+            phrases.append(words)
           }
         }
       }
+      set.insert(contentsOf: phrases)
       visiting.remove(name)
       done[name] = set
       return set
