@@ -160,17 +160,29 @@ struct SignalEvaluationTests {
     // end, after all of the above, crisis 84/140, 10/260, exit 85/100, 9/300. Set 6 at the end:
     // crisis 199/250, 21/350, exit 147/160, 5/440 (at the start: 137/250, 31/350, 97/160, 8/440).
     // On lines nobody has seen, crisis recall is about six in ten: the open work of issue 4.
+    // Then (crisis 7) concepts as word families and readings, written first from hand-written
+    // lines (four sets, 148 crisis and 135 calm lines, none taken from a fixture): others spared
+    // ("everyone would be better off"), the burden lifted soon, not being here at a later time with
+    // the "i" dropped, a set or chosen time, holding on until an occasion, passing things on for
+    // after, notes and what they say, a means or a place dwelt on, slang (yeet myself off, rope,
+    // permanently done), "except" ending a negation's scope; then set 6's missed lines were read
+    // and families widened by concept. Set 1 150/156, 0/429; set 2 103/152, 10/348; set 3 151/154,
+    // 3/296; set 4 110/141, 10/259; set 6 237/250, 12/350 (before: 199/250, 21/350); exit unchanged
+    // on all. Sets 2 and 4, never read, moved one line each: the concepts written from how people
+    // talk still miss most of what unseen writers say.
     let floors: (crisis: Double, falseAlarms: Double, exit: Double, exitFalseAlarms: Double) =
       switch fixtureName {
       case "unseen-lines.json": (0.95, 0.003, 0.97, 0.003)
-      case "unseen-lines-2.json": (0.67, 0.03, 0.82, 0.034)
-      case "unseen-lines-3.json": (0.97, 0.015, 0.96, 0.003)
-      case "unseen-lines-5.json": (0.59, 0.04, 0.84, 0.031)
-      case "unseen-lines-6.json": (0.79, 0.061, 0.91, 0.012)
+      case "unseen-lines-2.json": (0.675, 0.03, 0.82, 0.034)
+      case "unseen-lines-3.json": (0.97, 0.011, 0.96, 0.003)
+      case "unseen-lines-5.json": (0.62, 0.04, 0.84, 0.031)
+      case "unseen-lines-6.json": (0.94, 0.035, 0.91, 0.012)
       // Set 7, written blind at the start of the session after that (main at 7c90268): crisis
-      // 101/160, false alarms 17/340, exit 86/98, exit false alarms 8/402.
-      case "unseen-lines-7.json": (0.62, 0.051, 0.87, 0.02)
-      default: (0.77, 0.045, 0.92, 0.025)
+      // 101/160, false alarms 17/340, exit 86/98, exit false alarms 8/402. After the crisis
+      // families of that session's round (wip/crisis3, never tuned on set 5 or 7): crisis
+      // 109/160, 17/340; set 5 crisis 88/140, 10/260 (was 84/140, 10/260); exit unchanged.
+      case "unseen-lines-7.json": (0.67, 0.051, 0.87, 0.02)
+      default: (0.775, 0.04, 0.92, 0.025)
       }
     #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)
     #expect(Double(crisisFalse) / Double(calmTotal) <= floors.falseAlarms)
