@@ -9,9 +9,9 @@ package struct PhraseSet: Sendable {
     var multi: [[Int32]] = []
     var allowsEmpty = false
     var firstWords: Set<Int32> = []
-    var singleBits: [UInt64] = []
+    var singleBits = WordBits()
     var multiByFirst: [Int32: [[Int32]]] = [:]
-    var firstBits: [UInt64] = []
+    var firstBits = WordBits()
 
     init() {}
 
@@ -51,39 +51,79 @@ package struct PhraseSet: Sendable {
   /// position the matcher only tries the phrases that start with the word there.
   package var multiByFirst: [Int32: [[Int32]]] { storage.multiByFirst }
 
-  static func set(_ bits: inout [UInt64], _ id: Int32) {
-    guard id >= 0 else { return }
-    let w = Int(id) >> 6
-    if w >= bits.count { bits += [UInt64](repeating: 0, count: w - bits.count + 1) }
-    bits[w] |= 1 << UInt64(id & 63)
-  }
+  /// Word ids as bits, kept only from the 64-word block of the smallest id to that of the
+  /// largest, or as a short list while there are at most `listMost` of them. Bits from id 0 made
+  /// the shared signals' 3,000 sets hold 4 MB; most of those sets hold a few words whose ids lie
+  /// far apart (a common word and a new one), for which a list is smaller and as fast.
+  struct WordBits {
+    static let listMost = 8
+    /// The ids, while there are few (and `words` is empty).
+    var list: [Int32] = []
+    /// The first 64-id block kept.
+    var base = 0
+    var words: [UInt64] = []
 
-  static func union(_ bits: inout [UInt64], _ other: [UInt64]) {
-    if other.count > bits.count { bits += [UInt64](repeating: 0, count: other.count - bits.count) }
-    for k in other.indices { bits[k] |= other[k] }
-  }
+    /// Makes room in the bits for the ids from `low` through `high`.
+    mutating func reserve(_ low: Int32, _ high: Int32) {
+      guard low >= 0, high >= low else { return }
+      let lo = Int(low) >> 6, hi = Int(high) >> 6
+      if words.isEmpty {
+        base = lo
+        words = [UInt64](repeating: 0, count: hi - lo + 1)
+        let held = list
+        list = []
+        for id in held { insert(id) }
+        return
+      }
+      if lo < base {
+        words.insert(contentsOf: [UInt64](repeating: 0, count: base - lo), at: 0)
+        base = lo
+      }
+      if hi >= base + words.count { words += [UInt64](repeating: 0, count: hi - base - words.count + 1) }
+    }
 
-  @inline(__always)
-  static func test(_ bits: [UInt64], _ id: Int32) -> Bool {
-    guard id >= 0 else { return false }
-    let w = Int(id) >> 6
-    return w < bits.count && bits[w] & (1 << UInt64(id & 63)) != 0
+    mutating func insert(_ id: Int32) {
+      guard id >= 0 else { return }
+      if words.isEmpty {
+        if list.contains(id) { return }
+        if list.count < Self.listMost {
+          list.append(id)
+          return
+        }
+      }
+      reserve(id, id)
+      words[Int(id) >> 6 - base] |= 1 << UInt64(id & 63)
+    }
+
+    mutating func formUnion(_ other: WordBits) {
+      for id in other.list { insert(id) }
+      guard !other.words.isEmpty else { return }
+      reserve(Int32(other.base << 6), Int32((other.base + other.words.count) << 6 - 1))
+      for k in other.words.indices { words[other.base - base + k] |= other.words[k] }
+    }
+
+    @inline(__always)
+    func contains(_ id: Int32) -> Bool {
+      if words.isEmpty { return list.contains(id) }
+      let w = Int(id) >> 6 &- base
+      return id >= 0 && UInt(bitPattern: w) < UInt(bitPattern: words.count) && words[w] & (1 << UInt64(id & 63)) != 0
+    }
   }
 
   /// True when the one-word phrase `id` is in the set: `singles` as a bitmap over word ids, since
   /// the matcher asks this for every word of every line and a bit test costs far less than hashing.
   @inline(__always)
-  package func hasSingle(_ id: Int32) -> Bool { Self.test(storage.singleBits, id) }
+  package func hasSingle(_ id: Int32) -> Bool { storage.singleBits.contains(id) }
 
   /// True when some phrase of the set starts with `id`.
   @inline(__always)
-  package func startsWith(_ id: Int32) -> Bool { Self.test(storage.firstBits, id) }
+  package func startsWith(_ id: Int32) -> Bool { storage.firstBits.contains(id) }
 
   /// True when some word of `ids` starts a phrase of the set.
   @inline(__always)
   package func startsAny(_ ids: [Int32]) -> Bool {
     let bits = storage.firstBits
-    for id in ids where Self.test(bits, id) { return true }
+    for id in ids where bits.contains(id) { return true }
     return false
   }
 
@@ -102,8 +142,8 @@ package struct PhraseSet: Sendable {
     case 1:
       storage.singles.insert(phrase[0])
       storage.firstWords.insert(phrase[0])
-      Self.set(&storage.singleBits, phrase[0])
-      Self.set(&storage.firstBits, phrase[0])
+      storage.singleBits.insert(phrase[0])
+      storage.firstBits.insert(phrase[0])
     default:
       if !storage.multi.contains(phrase) {
         // Kept longest first by inserting in place (sorting after every insert was quadratic).
@@ -113,7 +153,7 @@ package struct PhraseSet: Sendable {
         list.insert(phrase, at: list.firstIndex { $0.count < phrase.count } ?? list.count)
         storage.multiByFirst[phrase[0]] = list
         storage.firstWords.insert(phrase[0])
-        Self.set(&storage.firstBits, phrase[0])
+        storage.firstBits.insert(phrase[0])
       }
     }
   }
@@ -127,18 +167,20 @@ package struct PhraseSet: Sendable {
       return
     }
     unique()
-    // The bitmaps sized once for the largest id, not grown word by word.
-    var largest: Int32 = -1, largestSingle: Int32 = -1
-    for p in phrases where !p.isEmpty {
-      largest = max(largest, p[0])
-      if p.count == 1 { largestSingle = max(largestSingle, p[0]) }
+    // The bitmaps sized once for the smallest and largest ids, not grown word by word.
+    var low = Int32.max, high: Int32 = -1, lowSingle = Int32.max, highSingle: Int32 = -1
+    for p in phrases where !p.isEmpty && p[0] >= 0 {
+      low = min(low, p[0])
+      high = max(high, p[0])
+      if p.count == 1 {
+        lowSingle = min(lowSingle, p[0])
+        highSingle = max(highSingle, p[0])
+      }
     }
-    func reserve(_ bits: inout [UInt64], _ id: Int32) {
-      let words = Int(id) >> 6 + 1
-      if id >= 0 && bits.count < words { bits += [UInt64](repeating: 0, count: words - bits.count) }
+    if phrases.count > WordBits.listMost {
+      storage.firstBits.reserve(low, high)
+      storage.singleBits.reserve(lowSingle, highSingle)
     }
-    reserve(&storage.firstBits, largest)
-    reserve(&storage.singleBits, largestSingle)
     var multi: [[Int32]] = []
     var seen = Set<[Int32]>()
     for p in phrases {
@@ -147,8 +189,8 @@ package struct PhraseSet: Sendable {
       case 1:
         storage.singles.insert(p[0])
         storage.firstWords.insert(p[0])
-        Self.set(&storage.singleBits, p[0])
-        Self.set(&storage.firstBits, p[0])
+        storage.singleBits.insert(p[0])
+        storage.firstBits.insert(p[0])
       default:
         if seen.insert(p).inserted { multi.append(p) }
       }
@@ -160,7 +202,7 @@ package struct PhraseSet: Sendable {
     for p in storage.multi {
       storage.multiByFirst[p[0], default: []].append(p)
       storage.firstWords.insert(p[0])
-      Self.set(&storage.firstBits, p[0])
+      storage.firstBits.insert(p[0])
     }
   }
 
@@ -169,8 +211,8 @@ package struct PhraseSet: Sendable {
     let o = other.storage
     storage.singles.formUnion(o.singles)
     storage.firstWords.formUnion(o.singles)
-    Self.union(&storage.singleBits, o.singleBits)
-    Self.union(&storage.firstBits, o.singleBits)
+    storage.singleBits.formUnion(o.singleBits)
+    storage.firstBits.formUnion(o.singleBits)
     for p in o.multi { insert(p) }
     storage.allowsEmpty = storage.allowsEmpty || o.allowsEmpty
   }
