@@ -452,7 +452,7 @@ struct Compiler {
     }
     return Persona(
       id: pid, name: spec.name, style: spec.style, summary: spec.summary, idle: spec.idle, meters: meters,
-      variables: spec.variables.map { ($0.0.value, $0.1) }, rules: rules, index: index, always: always,
+      variables: spec.variables.map { ($0.0.value, $0.1) }, rules: rules, index: KeywordIndex(index, words: pc.vocabulary.count), always: always,
       events: events, topics: topics, memoryRecall: spec.memoryRecall.flatMap { condition($0) },
       elizaKeywordOrder: spec.elizaKeywordOrder, location: spec.location)
   }

@@ -101,7 +101,7 @@ public struct Conversation: Sendable {
 
   struct Group {
     var keyword: Int32
-    var rules: [Int]
+    var rules: ArraySlice<Int>
     var tokens: [Token]
   }
 

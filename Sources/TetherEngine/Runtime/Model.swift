@@ -75,7 +75,7 @@ package struct Persona: Sendable {
   package var variables: [(String, String)]
   package var rules: [Rule]
   /// Keyword id → rule indices, best first (rank, then priority, then file order).
-  package var index: [Int32: [Int]]
+  package var index: KeywordIndex
   /// Rules with no keyword: candidates on every line.
   package var always: [Int]
   package var events: [EventKind: [Int]]

@@ -13,7 +13,7 @@ extension Scenario {
       guard var probe = try? Conversation(scenario: self, persona: persona.id, seed: 0) else { continue }
       let fresh = probe
       var keywordsOf: [Int: [Int32]] = [:]
-      for (word, rules) in persona.index { for r in rules { keywordsOf[r, default: []].append(word) } }
+      for (word, rules) in persona.index.entries { for r in rules { keywordsOf[r, default: []].append(word) } }
       for (index, rule) in persona.rules.enumerated() where rule.event == nil && !rule.patterns.isEmpty {
         let keywords = (keywordsOf[index] ?? []).sorted().prefix(12).map { vocabulary.word($0) }
         var winners: [String] = []
