@@ -371,26 +371,27 @@ public struct Conversation: Sendable {
   mutating func finish(
     _ outcome: Outcome, event: String, input: String?, found: SignalDetector.Found, number: Int
   ) -> Turn {
-    let before = state.meters
-    var rule: Rule?
+    // The rule is read in place, never copied (a copy retains every field of it), and the
+    // meters are changed in place: a copy of them kept as "before" made every change copy
+    // the whole table. Each meter's value before the turn is kept only when it is touched.
+    var touched: [(name: String, before: Int?)] = []
     var reply: Reply?
     if let r = outcome.rule {
-      rule = persona.rules[r]
       reply = outcome.reply.map { persona.rules[r].replies[$0] }
-    }
-    if let rule {
-      for (name, delta) in rule.effects.meters {
+      for (name, delta) in persona.rules[r].effects.meters {
         guard let m = persona.meters.first(where: { $0.name == name }) else { continue }
-        state.meters[name] = min(max((state.meters[name] ?? m.start) + delta, m.min), m.max)
+        let old = state.meters[name]
+        if !touched.contains(where: { $0.name == name }) { touched.append((name, old)) }
+        state.meters[name] = min(max((old ?? m.start) + delta, m.min), m.max)
       }
-      for (name, template) in rule.effects.set { state.variables[name] = render(template, outcome.captures) }
-      if let phase = rule.effects.phase { state.phase = phase }
-      if let remember = rule.effects.remember { state.memory.append(render(remember, outcome.captures)) }
-      state.lastRule = rule.id
+      for (name, template) in persona.rules[r].effects.set { state.variables[name] = render(template, outcome.captures) }
+      if let phase = persona.rules[r].effects.phase { state.phase = phase }
+      if let remember = persona.rules[r].effects.remember { state.memory.append(render(remember, outcome.captures)) }
+      state.lastRule = persona.rules[r].id
     } else {
       state.lastRule = nil
     }
-    let ends = rule?.ends ?? false
+    let ends = outcome.rule.flatMap { persona.rules[$0].ends } ?? false
     if ends { state.ended = true }
     let techniqueID = reply?.technique
     var why = Explanation()
@@ -398,12 +399,16 @@ public struct Conversation: Sendable {
     why.pattern = outcome.pattern
     why.captures = outcome.captures
     why.chain = outcome.chain
-    for m in persona.meters where before[m.name] != state.meters[m.name] {
-      why.meterChanges.append(.init(meter: m.name, before: before[m.name] ?? 0, after: state.meters[m.name] ?? 0))
+    if !touched.isEmpty {
+      for m in persona.meters {
+        guard let t = touched.first(where: { $0.name == m.name }), t.before != state.meters[m.name] else { continue }
+        why.meterChanges.append(.init(meter: m.name, before: t.before ?? 0, after: state.meters[m.name] ?? 0))
+      }
     }
     return Turn(
       turn: number, event: outcome.recalled ? "line" : event, input: input, reply: outcome.text.trimmingSpaces,
-      persona: persona.id, rule: rule?.id ?? (outcome.recalled ? "memory" : nil), technique: techniqueID,
+      persona: persona.id, rule: outcome.rule.map { persona.rules[$0].id } ?? (outcome.recalled ? "memory" : nil),
+      technique: techniqueID,
       dynamic: techniqueID.flatMap { scenario.techniques[$0]?.dynamic }, note: reply?.note, healthy: reply?.healthy,
       signals: found.ids, crisis: found.crisis,
       notice: found.crisis ? SafetyNotice.text(for: scenario, region: region) : nil,
