@@ -75,6 +75,16 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-7.json")
   }
 
+  /// The eighth set (600 lines, each with a `category`), written blind as a development set and
+  /// split by position: half A (even lines) is tuned on and may be printed; half B is counted only.
+  @Test func detectionOnEighthSetHalfA() throws {
+    try evaluate("unseen-lines-8a.json")
+  }
+
+  @Test func detectionOnEighthSetHalfB() throws {
+    try evaluate("unseen-lines-8b.json")
+  }
+
   func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
@@ -121,7 +131,7 @@ struct SignalEvaluationTests {
     // The lines themselves are printed only on request, and only for the first set, so that
     // whoever tunes `signals.yaml` never tunes it on the held-out sets by reading test logs.
     if ProcessInfo.processInfo.environment["TETHER_SIGNAL_DETAILS"] == "1"
-      && ["unseen-lines.json", "unseen-lines-3.json", "unseen-lines-6.json"].contains(fixtureName)
+      && ["unseen-lines.json", "unseen-lines-3.json", "unseen-lines-6.json", "unseen-lines-8a.json"].contains(fixtureName)
     {
       print(
         "missed crisis lines: \(missedCrisis)\nfalse crisis alarms: \(falseCrisis)\nmissed exit lines: \(missedExit)\nfalse exit alarms: \(falseExit)"
@@ -182,6 +192,7 @@ struct SignalEvaluationTests {
       // families of that session's round (wip/crisis3, never tuned on set 5 or 7): crisis
       // 109/160, 17/340; set 5 crisis 88/140, 10/260 (was 84/140, 10/260); exit unchanged.
       case "unseen-lines-7.json": (0.67, 0.051, 0.87, 0.02)
+      case "unseen-lines-8a.json", "unseen-lines-8b.json": (0, 1, 0, 1)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)
