@@ -75,6 +75,16 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-7.json")
   }
 
+  /// The eighth set (600 lines, each with a `category`), written blind as a development set and
+  /// split by position: half A (even lines) is tuned on and may be printed; half B is counted only.
+  @Test func detectionOnEighthSetHalfA() throws {
+    try evaluate("unseen-lines-8a.json")
+  }
+
+  @Test func detectionOnEighthSetHalfB() throws {
+    try evaluate("unseen-lines-8b.json")
+  }
+
   func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
@@ -121,7 +131,7 @@ struct SignalEvaluationTests {
     // The lines themselves are printed only on request, and only for the first set, so that
     // whoever tunes `signals.yaml` never tunes it on the held-out sets by reading test logs.
     if ProcessInfo.processInfo.environment["TETHER_SIGNAL_DETAILS"] == "1"
-      && ["unseen-lines.json", "unseen-lines-3.json", "unseen-lines-6.json"].contains(fixtureName)
+      && ["unseen-lines.json", "unseen-lines-3.json", "unseen-lines-6.json", "unseen-lines-8a.json"].contains(fixtureName)
     {
       print(
         "missed crisis lines: \(missedCrisis)\nfalse crisis alarms: \(falseCrisis)\nmissed exit lines: \(missedExit)\nfalse exit alarms: \(falseExit)"
@@ -176,12 +186,21 @@ struct SignalEvaluationTests {
       case "unseen-lines-2.json": (0.675, 0.03, 0.82, 0.034)
       case "unseen-lines-3.json": (0.97, 0.011, 0.96, 0.003)
       case "unseen-lines-5.json": (0.62, 0.04, 0.84, 0.031)
-      case "unseen-lines-6.json": (0.94, 0.035, 0.91, 0.012)
+      case "unseen-lines-6.json": (0.94, 0.032, 0.91, 0.012)
       // Set 7, written blind at the start of the session after that (main at 7c90268): crisis
       // 101/160, false alarms 17/340, exit 86/98, exit false alarms 8/402. After the crisis
       // families of that session's round (wip/crisis3, never tuned on set 5 or 7): crisis
       // 109/160, 17/340; set 5 crisis 88/140, 10/260 (was 84/140, 10/260); exit unchanged.
       case "unseen-lines-7.json": (0.67, 0.051, 0.87, 0.02)
+      // Set 8 (600 lines, written blind as a development set, split by position). At the start
+      // (main at 6d40871): half A crisis 65/121, false alarms 4/179, exit 52/58, exit false alarms
+      // 6/242; half B (counted only, never read) 56/129, 11/171, 45/49, 7/251. After crisis 8
+      // (wip/crisis4: concept families from half A's missed lines and from 81 hand-written crisis
+      // and 40 calm lines): half A 109/121, 0/179; half B 57/129, 11/171; exit unchanged; set 6
+      // false alarms 12/350 -> 11/350, sets 1 and 3 unchanged. Half B moved one line: what half A
+      // taught was, line by line, what only that line says.
+      case "unseen-lines-8a.json": (0.89, 0.003, 0.89, 0.026)
+      case "unseen-lines-8b.json": (0.44, 0.065, 0.91, 0.029)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)
