@@ -69,8 +69,8 @@ struct SignalEvaluationTests {
   }
 
   /// The seventh set (500 lines, crisis and exit, each with a `category`), written blind at the
-  /// start of the session of 2026-11-26 (afternoon) by a helper who opened no file of the
-  /// project: counts only, never its lines, never tuned on.
+  /// start of the session after the fifth set's (main at 7c90268) by a helper who opened no file
+  /// of the project: counts only, never its lines, never tuned on.
   @Test func detectionOnSeventhSet() throws {
     try evaluate("unseen-lines-7.json")
   }
