@@ -92,6 +92,16 @@ package struct SignalReader: Sendable {
   /// Word id → the families a phrase of two or more words of which starts with that word: for
   /// the others, a word that starts a phrase is the whole phrase, and no table is looked up.
   package private(set) var startsLonger: [FamilyMask] = []
+  /// Word id → the families in which that word alone is a phrase.
+  package private(set) var singleOf: [FamilyMask] = []
+  /// The phrases of two or more words by their first word, as flat lists read in place of each
+  /// family's own table (a hashed lookup per word and family): entries `longerFrom[w]..<
+  /// longerFrom[w + 1]` start with word id w, by family, longest first; entry k is family
+  /// `longerFamily[k]`, words `longerWords[longerStart[k]..<longerStart[k + 1]]`.
+  private var longerFrom: [Int32] = []
+  private var longerFamily: [Int32] = []
+  private var longerStart: [Int32] = []
+  private var longerWords: [Int32] = []
 
   package init() {}
 
@@ -108,12 +118,53 @@ package struct SignalReader: Sendable {
   package mutating func finish(vocabularyCount: Int) {
     starts = [FamilyMask](repeating: FamilyMask(), count: vocabularyCount)
     startsLonger = [FamilyMask](repeating: FamilyMask(), count: vocabularyCount)
+    singleOf = [FamilyMask](repeating: FamilyMask(), count: vocabularyCount)
+    var byWord = [[(family: Int32, phrase: [Int32])]](repeating: [], count: vocabularyCount)
     for (f, set) in families.enumerated() {
       for w in set.firstWords where w >= 0 && Int(w) < vocabularyCount { starts[Int(w)].insert(f) }
+      for w in set.singles where w >= 0 && Int(w) < vocabularyCount { singleOf[Int(w)].insert(f) }
+      // `multi` is longest first, so each word's list is too, family by family.
       for phrase in set.multi where phrase[0] >= 0 && Int(phrase[0]) < vocabularyCount {
         startsLonger[Int(phrase[0])].insert(f)
+        byWord[Int(phrase[0])].append((Int32(f), phrase))
       }
     }
+    longerFrom = [0]
+    longerFamily = []
+    longerStart = [0]
+    longerWords = []
+    for list in byWord {
+      for (f, phrase) in list {
+        longerFamily.append(f)
+        longerWords += phrase
+        longerStart.append(Int32(longerWords.count))
+      }
+      longerFrom.append(Int32(longerFamily.count))
+    }
+  }
+
+  /// The length of the longest phrase of family `f` at `p` (whose word is `id`), if any: as
+  /// ``longest(_:_:at:)`` over the flat lists. `k` walks the word's entries, which are in family
+  /// order as the families are visited: each entry is looked at once per word of the line.
+  @inline(__always)
+  func longest(family f: Int, _ id: Int32, _ ids: [Int32], at p: Int, from k: inout Int, to end: Int) -> Int? {
+    while k < end && Int(longerFamily[k]) < f { k += 1 }
+    var found: Int?
+    while k < end && Int(longerFamily[k]) == f {
+      if found == nil {
+        let from = Int(longerStart[k]), to = Int(longerStart[k + 1])
+        if p + (to - from) <= ids.count {
+          var same = true
+          for j in (from + 1)..<to where ids[p + j - from] != longerWords[j] {
+            same = false
+            break
+          }
+          if same { found = to - from }
+        }
+      }
+      k += 1
+    }
+    return found ?? (singleOf[Int(id)].contains(f) ? 1 : nil)
   }
 
   /// One family met in a line: words `start..<end`.
@@ -169,6 +220,9 @@ package struct SignalReader: Sendable {
       guard id >= 0, Int(id) < starts.count else { continue }
       var m = starts[Int(id)]
       let longer = startsLonger[Int(id)]
+      // This word's longer phrases, by family in the order the families are visited.
+      var k = Int(longerFrom[Int(id)])
+      let kEnd = Int(longerFrom[Int(id) + 1])
       while !m.isEmpty {
         let f: Int
         if m.lo != 0 {
@@ -182,7 +236,7 @@ package struct SignalReader: Sendable {
           // Only one-word phrases of this family start here: the word is one.
           t.hits.append(Hit(family: f, start: p, end: p + 1))
           t.present.insert(f)
-        } else if let len = longest(families[f], ids, at: p) {
+        } else if let len = longest(family: f, id, ids, at: p, from: &k, to: kEnd) {
           t.hits.append(Hit(family: f, start: p, end: p + len))
           t.present.insert(f)
         }
