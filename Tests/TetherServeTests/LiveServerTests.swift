@@ -83,10 +83,19 @@ struct LiveServerTests {
       }
       let facCookie = "\(Routes.facilitatorCookie)=\(login.cookie(Routes.facilitatorCookie)!)"
       let feed = try RawClient(port: port)
+      let streamsBefore = await room.openStreams
       #expect(
         try await offPool {
           try feed.upgrade(path: "/ws?role=facilitator", host: "127.0.0.1:\(port)", origin: origin, cookie: facCookie)
         } == 101)
+      // The server subscribes the socket just after the handshake, so a turn posted at once
+      // could come before the subscription (seen once when the whole suite ran): wait for it.
+      var waited = 0
+      while await room.openStreams <= streamsBefore, waited < 1000 {
+        try await Task.sleep(for: .milliseconds(10))
+        waited += 1
+      }
+      #expect(await room.openStreams > streamsBefore)
       let posted = try await offPool {
         try RawClient(port: port).request(
           "POST", "/api/turn", body: #"{"text":"I feel so lonely tonight"}"#, headers: ["Cookie": cookie])
