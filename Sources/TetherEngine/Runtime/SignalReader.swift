@@ -143,9 +143,9 @@ package struct SignalReader: Sendable {
     }
   }
 
-  /// The length of the longest phrase of family `f` at `p` (whose word is `id`), if any: as
-  /// ``longest(_:_:at:)`` over the flat lists. `k` walks the word's entries, which are in family
-  /// order as the families are visited: each entry is looked at once per word of the line.
+  /// The length of the longest phrase of family `f` at `p` (whose word is `id`), if any, read
+  /// from the flat lists. `k` walks the word's entries, which are in family order as the
+  /// families are visited: each entry is looked at once per word of the line.
   @inline(__always)
   func longest(family f: Int, _ id: Int32, _ ids: [Int32], at p: Int, from k: inout Int, to end: Int) -> Int? {
     while k < end && Int(longerFamily[k]) < f { k += 1 }
@@ -370,22 +370,6 @@ package struct SignalReader: Sendable {
       any = true
     }
     return any
-  }
-
-  /// The length of the longest phrase of `set` at `p`, if any.
-  @inline(__always)
-  func longest(_ set: PhraseSet, _ ids: [Int32], at p: Int) -> Int? {
-    if let list = set.multiByFirst[ids[p]] {
-      for phrase in list where p + phrase.count <= ids.count {
-        var same = true
-        for k in 1..<phrase.count where ids[p + k] != phrase[k] {
-          same = false
-          break
-        }
-        if same { return phrase.count }
-      }
-    }
-    return set.hasSingle(ids[p]) ? 1 : nil
   }
 
   /// True when the reading holds in some clause of the tagged line.
