@@ -90,4 +90,32 @@ struct PhraseSetBitsTests {
       #expect(union.startsWith(id) == union.firstWords.contains(id))
     }
   }
+
+  /// Sets of every size, built word by word or at once, and unions of small and large ones: a
+  /// set keeps a few words as a list and more as bits from its smallest id's block.
+  @Test(arguments: [1, 2, 8, 9, 40])
+  func smallAndFarApartWordsAgreeWithTheSets(size: Int) {
+    var random = SplitMix64(seed: UInt64(size))
+    func ids() -> [Int32] { (0..<size).map { _ in Int32(random.next() % 20_000) } }
+    var oneByOne = PhraseSet(), atOnce = PhraseSet()
+    let words = ids(), firsts = ids()
+    for w in words { oneByOne.insert([w]) }
+    for f in firsts { oneByOne.insert([f, 7]) }
+    atOnce.insert(contentsOf: words.map { [$0] } + firsts.map { [$0, 7] })
+    var small = PhraseSet()
+    small.insert([19_999])
+    small.insert([3])
+    var grown = small
+    grown.formUnion(oneByOne)
+    var other = oneByOne
+    other.formUnion(small)
+    for set in [oneByOne, atOnce, grown, other] {
+      for id in Int32(-1)..<20_001 {
+        #expect(set.hasSingle(id) == set.singles.contains(id))
+        #expect(set.startsWith(id) == set.firstWords.contains(id))
+      }
+    }
+    #expect(Set(oneByOne.multi.map { $0 }) == Set(atOnce.multi.map { $0 }))
+    #expect(grown.hasSingle(19_999) && grown.hasSingle(3) && other.hasSingle(19_999))
+  }
 }
