@@ -15,6 +15,14 @@ package struct PhraseSet: Sendable {
 
     init() {}
 
+    /// Files the one-word phrase `id` in every table that answers for one-word phrases.
+    func insertSingle(_ id: Int32) {
+      singles.insert(id)
+      firstWords.insert(id)
+      singleBits.insert(id)
+      firstBits.insert(id)
+    }
+
     func copy() -> Storage {
       let s = Storage()
       s.singles = singles
@@ -139,11 +147,7 @@ package struct PhraseSet: Sendable {
     unique()
     switch phrase.count {
     case 0: storage.allowsEmpty = true
-    case 1:
-      storage.singles.insert(phrase[0])
-      storage.firstWords.insert(phrase[0])
-      storage.singleBits.insert(phrase[0])
-      storage.firstBits.insert(phrase[0])
+    case 1: storage.insertSingle(phrase[0])
     default:
       if !storage.multi.contains(phrase) {
         // Kept longest first by inserting in place (sorting after every insert was quadratic).
@@ -186,11 +190,7 @@ package struct PhraseSet: Sendable {
     for p in phrases {
       switch p.count {
       case 0: storage.allowsEmpty = true
-      case 1:
-        storage.singles.insert(p[0])
-        storage.firstWords.insert(p[0])
-        storage.singleBits.insert(p[0])
-        storage.firstBits.insert(p[0])
+      case 1: storage.insertSingle(p[0])
       default:
         if seen.insert(p).inserted { multi.append(p) }
       }

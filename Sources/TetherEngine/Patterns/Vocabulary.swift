@@ -28,25 +28,19 @@ package struct Vocabulary: Sendable {
 
   package var count: Int { words.count }
 
-  /// FNV-1a over the word's bytes.
+  /// FNV-1a over the word's bytes (read in place when the string has them contiguous).
   @inline(__always)
   static func hash(_ word: String) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    if let done = word.utf8.withContiguousStorageIfAvailable({ bytes -> UInt64 in
-      var h = h
+    @inline(__always)
+    func fnv<S: Sequence<UInt8>>(_ bytes: S) -> UInt64 {
+      var h: UInt64 = 0xcbf2_9ce4_8422_2325
       for b in bytes {
         h ^= UInt64(b)
         h = h &* 0x100_0000_01b3
       }
       return h
-    }) {
-      return done
     }
-    for b in word.utf8 {
-      h ^= UInt64(b)
-      h = h &* 0x100_0000_01b3
-    }
-    return h
+    return word.utf8.withContiguousStorageIfAvailable(fnv) ?? fnv(word.utf8)
   }
 
   /// The key index of `word`, or -1; `slot` is where it is or would go.
