@@ -85,6 +85,24 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-8b.json")
   }
 
+  /// The ninth set (500 lines, crisis and exit, each with a `category`), written blind at the
+  /// start of the session after the eighth's (main at d453588) by a helper who opened no file of
+  /// the project: counts only, never its lines, never tuned on.
+  @Test func detectionOnNinthSet() throws {
+    try evaluate("unseen-lines-9.json")
+  }
+
+  /// The tenth set (600 lines, each with a `category`), written blind as a development set in
+  /// the same session by another helper, split by position: half A (even lines) is tuned on and
+  /// may be printed; half B is counted only.
+  @Test func detectionOnTenthSetHalfA() throws {
+    try evaluate("unseen-lines-10a.json")
+  }
+
+  @Test func detectionOnTenthSetHalfB() throws {
+    try evaluate("unseen-lines-10b.json")
+  }
+
   func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
@@ -131,7 +149,9 @@ struct SignalEvaluationTests {
     // The lines themselves are printed only on request, and only for the first set, so that
     // whoever tunes `signals.yaml` never tunes it on the held-out sets by reading test logs.
     if ProcessInfo.processInfo.environment["TETHER_SIGNAL_DETAILS"] == "1"
-      && ["unseen-lines.json", "unseen-lines-3.json", "unseen-lines-6.json", "unseen-lines-8a.json"].contains(fixtureName)
+      && [
+        "unseen-lines.json", "unseen-lines-3.json", "unseen-lines-6.json", "unseen-lines-8a.json", "unseen-lines-10a.json",
+      ].contains(fixtureName)
     {
       print(
         "missed crisis lines: \(missedCrisis)\nfalse crisis alarms: \(falseCrisis)\nmissed exit lines: \(missedExit)\nfalse exit alarms: \(falseExit)"
@@ -203,6 +223,14 @@ struct SignalEvaluationTests {
       // taught was, line by line, what only that line says.
       case "unseen-lines-8a.json": (0.89, 0.003, 0.89, 0.026)
       case "unseen-lines-8b.json": (0.44, 0.065, 0.91, 0.029)
+      // Sets 9 and 10, written blind by two helpers at the start of the session after crisis 8
+      // (main at d453588), measured before anything changed: set 9 crisis 90/160, false alarms
+      // 18/340, exit 91/98, exit false alarms 6/402; set 10 half A 58/120, 13/180, 51/58, 9/242;
+      // half B 42/100, 18/200, 56/62, 9/238. Set 10's writer leaned on indirect lines (arrangements,
+      // places and means dwelt on, metaphors): on those, recall is about half.
+      case "unseen-lines-9.json": (0.56, 0.055, 0.92, 0.016)
+      case "unseen-lines-10a.json": (0.48, 0.075, 0.87, 0.038)
+      case "unseen-lines-10b.json": (0.42, 0.091, 0.9, 0.038)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)
