@@ -49,6 +49,9 @@ package enum Normalizer {
   /// check each access to them at run time, for every word of every line.
   protocol WordSink {
     mutating func take(_ word: String?)
+    /// A folded word of ASCII letters, digits and apostrophes, as bytes: a sink that can find
+    /// it without making it a string first saves that on most words of most lines.
+    mutating func take(ascii word: UnsafeBufferPointer<UInt8>)
   }
 
   struct WordList: WordSink {
@@ -91,8 +94,9 @@ package enum Normalizer {
     return text.utf8.allSatisfy { $0 < 0x80 }
   }
 
-  /// `scan` for a line of ASCII only (most lines): bytes in, no per-scalar work, and a word
-  /// that is already lower case and apostrophe-free becomes a `String` straight from the bytes.
+  /// `scan` for a line of ASCII only (most lines): bytes in, no per-scalar work, a word at a
+  /// time (a tight loop over its letters, whose branches the processor predicts), and a word
+  /// that is already lower case is handed over as the bytes typed.
   static func scanASCII<S: WordSink>(_ text: String, delimiters: Set<Unicode.Scalar>, into sink: inout S) {
     var isDelimiter = (UInt64(0), UInt64(0))
     for d in delimiters where d.value < 128 {
@@ -100,61 +104,65 @@ package enum Normalizer {
     }
     var copy = text
     copy.withUTF8 { bytes in
-      var start = -1  // where the current word starts, or -1
-      var end = 0  // just after its last letter or digit
-      var simple = true  // the word is bytes[start..<end] as typed
-      var word: [UInt8] = []  // the word, once it differs from the bytes (capitals, apostrophes)
-      var pendingApostrophe = false
+      let n = bytes.count
+      var k = 0
       var emitted = 0
-      for k in 0..<bytes.count {
+      var word: [UInt8] = []  // a word whose folded form differs from its bytes (capitals, '')
+      while k < n {
         if emitted >= maxWords { return }
-        var b = bytes[k]
-        let upper = b >= 65 && b <= 90
-        if upper { b += 32 }
-        if (b >= 97 && b <= 122) || (b >= 48 && b <= 57) {
-          if start < 0 {
-            start = k
-            simple = !upper
-            if !simple {
-              word.removeAll(keepingCapacity: true)
-              word.append(b)
-            }
-          } else {
-            if simple && (pendingApostrophe || upper) {
-              simple = false
-              word.removeAll(keepingCapacity: true)
-              word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-            }
-            if !simple {
-              if pendingApostrophe { word.append(39) }
-              word.append(b)
-            }
+        let b = bytes[k]
+        if !(b &- 97 < 26 || b &- 48 < 10 || b &- 65 < 26) {
+          // Not in a word: an apostrophe with no word before it is dropped, a delimiter marked.
+          if b != 39, b < 64 ? isDelimiter.0 & (1 << UInt64(b)) != 0 : isDelimiter.1 & (1 << UInt64(b - 64)) != 0 {
+            sink.take(nil)
           }
-          pendingApostrophe = false
-          end = k + 1
+          k += 1
           continue
         }
-        if b == 39 {
-          if start >= 0 { pendingApostrophe = true }
-          continue
+        // A word: letters and digits, with apostrophes inside it ("don't"); apostrophes after
+        // its last letter are dropped, and a run of them inside it counts as one.
+        let start = k
+        var end = k
+        var simple = true
+        var apostrophes = 0
+        while k < n {
+          let c = bytes[k]
+          if c &- 97 < 26 || c &- 48 < 10 {
+            if apostrophes > 1 { simple = false }
+            apostrophes = 0
+          } else if c &- 65 < 26 {
+            simple = false
+            apostrophes = 0
+          } else if c == 39 {
+            apostrophes += 1
+            k += 1
+            continue
+          } else {
+            break
+          }
+          k += 1
+          end = k
         }
-        if start >= 0 {
-          sink.take(
-            simple
-              ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-              : String(decoding: word, as: UTF8.self))
-          emitted += 1
-          start = -1
-          pendingApostrophe = false
+        if simple {
+          sink.take(ascii: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        } else {
+          word.removeAll(keepingCapacity: true)
+          var apostrophe = false
+          for j in start..<end {
+            let c = bytes[j]
+            if c == 39 {
+              apostrophe = true
+              continue
+            }
+            if apostrophe {
+              word.append(39)
+              apostrophe = false
+            }
+            word.append(c &- 65 < 26 ? c + 32 : c)
+          }
+          word.withUnsafeBufferPointer { sink.take(ascii: $0) }
         }
-        let delimiter = b < 64 ? isDelimiter.0 & (1 << UInt64(b)) != 0 : isDelimiter.1 & (1 << UInt64(b - 64)) != 0
-        if delimiter { sink.take(nil) }
-      }
-      if start >= 0, emitted < maxWords {
-        sink.take(
-          simple
-            ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-            : String(decoding: word, as: UTF8.self))
+        emitted += 1
       }
     }
   }
@@ -247,6 +255,23 @@ package enum Normalizer {
       previous = raw
     }
 
+    /// Most words: one the vocabulary holds and the lexicon leaves alone becomes a token
+    /// whose text is the vocabulary's own string, found from the bytes; any other goes the
+    /// long way, as a string.
+    mutating func take(ascii bytes: UnsafeBufferPointer<UInt8>) {
+      let n = bytes.count
+      if pending == nil, let found = vocabulary.lookup(bytes: bytes, for: lexicon), !found.special,
+        !(lexicon.possessives && n > 2 && bytes[n - 1] == 115 && bytes[n - 2] == 39)
+      {
+        // A word the scenario never mentions keeps its text as typed, and no id.
+        let word = found.id >= 0 ? vocabulary.words[Int(found.id)] : String(decoding: bytes, as: UTF8.self)
+        line.tokens.append(Token(word: word, id: found.id, key: found.id))
+        previous = word
+        return
+      }
+      take(String(decoding: bytes, as: UTF8.self))
+    }
+
     mutating func mark() {
       if line.breaks.last != line.tokens.count { line.breaks.append(line.tokens.count) }
       if splitClauses, line.clauseStarts.last != line.tokens.count { line.clauseStarts.append(line.tokens.count) }
@@ -283,5 +308,12 @@ package enum Normalizer {
         plain(raw)
       }
     }
+  }
+}
+
+extension Normalizer.WordSink {
+  /// A sink that only takes strings gets the word as one.
+  mutating func take(ascii word: UnsafeBufferPointer<UInt8>) {
+    take(String(decoding: word, as: UTF8.self))
   }
 }

@@ -38,30 +38,58 @@ package struct NormalizedLine: Sendable, Equatable {
   /// The words joined by spaces.
   package var text: String { Self.joined(tokens[...]) }
 
-  /// The tokens' words joined by single spaces, gathered as bytes and made a string once:
-  /// appending word by word to a string costs far more, on every turn.
+  /// The tokens' words joined by single spaces, copied into the string's own storage once:
+  /// appending word by word to a string, or gathering bytes and decoding them, costs more on
+  /// every turn.
   package static func joined(_ tokens: ArraySlice<Token>) -> String {
     var total = 0
     for t in tokens { total += t.word.utf8.count + 1 }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(total)
-    for t in tokens {
-      if !bytes.isEmpty { bytes.append(32) }
-      bytes.append(contentsOf: t.word.utf8)
+    if total <= 1 { return tokens.first?.word ?? "" }
+    return String(unsafeUninitializedCapacity: total - 1) { buffer in
+      var k = 0
+      for t in tokens {
+        if k > 0 {
+          buffer[k] = 32
+          k += 1
+        }
+        k = copy(t.word, into: buffer, at: k)
+      }
+      return k
     }
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Words joined by single spaces (as ``joined(_:)-(ArraySlice<Token>)`` does for tokens).
   package static func joined(_ words: [String]) -> String {
     var total = 0
     for w in words { total += w.utf8.count + 1 }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(total)
-    for w in words {
-      if !bytes.isEmpty { bytes.append(32) }
-      bytes.append(contentsOf: w.utf8)
+    if total <= 1 { return words.first ?? "" }
+    return String(unsafeUninitializedCapacity: total - 1) { buffer in
+      var k = 0
+      for w in words {
+        if k > 0 {
+          buffer[k] = 32
+          k += 1
+        }
+        k = copy(w, into: buffer, at: k)
+      }
+      return k
     }
-    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Copies the word's bytes into `buffer` from `k`; returns where they end.
+  @inline(__always)
+  static func copy(_ word: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at k: Int) -> Int {
+    if let n = word.utf8.withContiguousStorageIfAvailable({ source -> Int in
+      _ = UnsafeMutableBufferPointer(rebasing: buffer[k..<(k + source.count)]).initialize(fromContentsOf: source)
+      return source.count
+    }) {
+      return k + n
+    }
+    var end = k
+    for b in word.utf8 {
+      buffer[end] = b
+      end += 1
+    }
+    return end
   }
 }

@@ -11,8 +11,11 @@ package struct Vocabulary: Sendable {
   /// The id of a word the scenario never mentions.
   package static let unknown: Int32 = -1
 
-  /// Every word filed: the vocabulary's own and the special words it does not hold.
-  private var keys: [String] = []
+  /// Every word filed (the vocabulary's own and the special words it does not hold), as bytes
+  /// end to end: key k is `keyBytes[keyEnds[k - 1] ..< keyEnds[k]]` (from 0 for the first).
+  /// Bytes, not strings, so that a word read from a line is found without becoming a string.
+  private var keyBytes: [UInt8] = []
+  private var keyEnds: [Int32] = []
   /// For each key, its id (>= 0), or ``specialOnly`` for a special word the vocabulary does not hold.
   private var values: [Int32] = []
   /// Key index + 1 by hash (0: empty); a power of two, at most half full.
@@ -28,52 +31,73 @@ package struct Vocabulary: Sendable {
 
   package var count: Int { words.count }
 
-  /// FNV-1a over the word's bytes (read in place when the string has them contiguous).
+  /// FNV-1a over a word's bytes.
   @inline(__always)
-  static func hash(_ word: String) -> UInt64 {
-    @inline(__always)
-    func fnv<S: Sequence<UInt8>>(_ bytes: S) -> UInt64 {
-      var h: UInt64 = 0xcbf2_9ce4_8422_2325
-      for b in bytes {
-        h ^= UInt64(b)
-        h = h &* 0x100_0000_01b3
-      }
-      return h
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes {
+      h ^= UInt64(b)
+      h = h &* 0x100_0000_01b3
     }
-    return word.utf8.withContiguousStorageIfAvailable(fnv) ?? fnv(word.utf8)
+    return h
   }
 
-  /// The key index of `word`, or -1; `slot` is where it is or would go.
+  /// Calls `body` with the word's bytes (in place when the string has them contiguous).
   @inline(__always)
-  private func find(_ word: String) -> (key: Int, slot: Int) {
+  static func withBytes<R>(_ word: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let r = word.utf8.withContiguousStorageIfAvailable(body) { return r }
+    return Array(word.utf8).withUnsafeBufferPointer(body)
+  }
+
+  /// The key index of the word, or -1; `slot` is where it is or would go.
+  @inline(__always)
+  private func find(_ bytes: UnsafeBufferPointer<UInt8>) -> (key: Int, slot: Int) {
     if slots.isEmpty { return (-1, -1) }
     let mask = slots.count - 1
-    let h = Self.hash(word)
+    let h = Self.hash(bytes)
     var s = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-    while true {
-      let k = Int(slots[s]) - 1
-      if k < 0 { return (-1, s) }
-      if keys[k] == word { return (k, s) }
-      s = (s + 1) & mask
+    return keyBytes.withUnsafeBufferPointer { arena in
+      while true {
+        let k = Int(slots[s]) - 1
+        if k < 0 { return (-1, s) }
+        let start = k == 0 ? 0 : Int(keyEnds[k - 1])
+        let end = Int(keyEnds[k])
+        if end - start == bytes.count {
+          var i = 0
+          while i < bytes.count && arena[start + i] == bytes[i] { i += 1 }
+          if i == bytes.count { return (k, s) }
+        }
+        s = (s + 1) & mask
+      }
     }
+  }
+
+  @inline(__always)
+  private func find(_ word: String) -> (key: Int, slot: Int) {
+    Self.withBytes(word) { find($0) }
   }
 
   /// Files a new key.
   private mutating func add(_ word: String, value: Int32) {
-    if (keys.count + 1) * 2 > slots.count {
+    if (keyEnds.count + 1) * 2 > slots.count {
       slots = [Int32](repeating: 0, count: max(16, slots.count * 2))
       let mask = slots.count - 1
-      for (k, key) in keys.enumerated() {
-        let h = Self.hash(key)
-        var s = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-        while slots[s] != 0 { s = (s + 1) & mask }
-        slots[s] = Int32(k + 1)
+      keyBytes.withUnsafeBufferPointer { arena in
+        var start = 0
+        for (k, end) in keyEnds.enumerated() {
+          let h = Self.hash(UnsafeBufferPointer(rebasing: arena[start..<Int(end)]))
+          var s = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+          while slots[s] != 0 { s = (s + 1) & mask }
+          slots[s] = Int32(k + 1)
+          start = Int(end)
+        }
       }
     }
     let (_, slot) = find(word)
-    keys.append(word)
+    keyBytes.append(contentsOf: word.utf8)
+    keyEnds.append(Int32(keyBytes.count))
     values.append(value)
-    slots[slot] = Int32(keys.count)
+    slots[slot] = Int32(keyEnds.count)
   }
 
   /// The word's id, adding it if it is new.
@@ -125,8 +149,14 @@ package struct Vocabulary: Sendable {
   /// vocabulary was not marked for the lexicon (ask `id` and `lexicon.special` then).
   @inline(__always)
   package func lookup(_ word: String, for lexicon: Lexicon) -> (id: Int32, special: Bool)? {
+    Self.withBytes(word) { lookup(bytes: $0, for: lexicon) }
+  }
+
+  /// ``lookup(_:for:)`` for a word given as its bytes.
+  @inline(__always)
+  package func lookup(bytes: UnsafeBufferPointer<UInt8>, for lexicon: Lexicon) -> (id: Int32, special: Bool)? {
     guard let markedFor, markedFor == ObjectIdentifier(lexicon.tables) else { return nil }
-    let (k, _) = find(word)
+    let (k, _) = find(bytes)
     if k < 0 { return (Self.unknown, false) }
     let id = values[k]
     if id < 0 { return (Self.unknown, true) }

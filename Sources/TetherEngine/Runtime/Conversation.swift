@@ -122,16 +122,16 @@ public struct Conversation: Sendable {
         if let t = rule.topic, !persona.topics[t].memory.isEmpty, memoryMade.insert(t).inserted {
           remember(topic: t, tokens: group.tokens)
         }
-        guard let captures = applicable(rule, ids, log: &log) else { continue }
+        guard let applied = applicable(rule, ids, log: &log) else { continue }
         let choice = pick(r)
         let reply = rule.replies[choice]
         switch reply.action {
         case .say(let template):
-          let texts = captureTexts(captures, group.tokens)
+          let texts = captureTexts(applied.captures, group.tokens)
           chain.append(rule.id)
           return Outcome(
             rule: r, reply: choice, text: render(template, texts), captures: texts,
-            pattern: matchedPattern(rule, ids), keyword: scenario.vocabulary.word(group.keyword), chain: chain)
+            pattern: patternSource(rule, applied), keyword: scenario.vocabulary.word(group.keyword), chain: chain)
         case .newkey:
           log.append(.init(rule: rule.id, outcome: "matched, then handed the line to the next keyword (newkey)"))
           chain.append(rule.id)
@@ -144,7 +144,7 @@ public struct Conversation: Sendable {
           }
           var tokens = group.tokens
           if let rewrite {
-            let text = render(rewrite, captureTexts(captures, group.tokens), reflect: false)
+            let text = render(rewrite, captureTexts(applied.captures, group.tokens), reflect: false)
             tokens = Normalizer.rawWords(text).map {
               let id = scenario.vocabulary.id($0)
               return Token(word: $0, id: id, key: id)
@@ -215,7 +215,19 @@ public struct Conversation: Sendable {
   }
 
   /// The captures if `rule` can answer these words now, else nil (and why, in the log).
-  mutating func applicable(_ rule: Rule, _ ids: [Int32], log: inout [Explanation.Candidate]) -> [Range<Int>]? {
+  /// A rule that applies to a line: its captures, and which of its patterns matched (nil for a
+  /// rule with none), so that `/why` names the pattern without matching it again.
+  struct Applied {
+    var captures: [Range<Int>]
+    var pattern: Int?
+  }
+
+  /// The source of the pattern that matched, for the explanation.
+  func patternSource(_ rule: Rule, _ applied: Applied) -> String? {
+    applied.pattern.map { rule.patterns[$0].source }
+  }
+
+  mutating func applicable(_ rule: Rule, _ ids: [Int32], log: inout [Explanation.Candidate]) -> Applied? {
     var open = false
     if let e = exempt, e >= 0, e < persona.rules.count { open = persona.rules[e].id == rule.id }
     if !open, let phases = rule.phases, !phases.contains(state.phase) {
@@ -226,14 +238,14 @@ public struct Conversation: Sendable {
       log.append(.init(rule: rule.id, outcome: "only right after \(rule.after.joined(separator: " or "))"))
       return nil
     }
-    var captures: [Range<Int>]? = rule.patterns.isEmpty ? [] : nil
-    for p in rule.patterns {
+    var found: Applied? = rule.patterns.isEmpty ? Applied(captures: [], pattern: nil) : nil
+    for (k, p) in rule.patterns.enumerated() {
       if let c = matcher.match(p, ids) {
-        captures = c
+        found = Applied(captures: c, pattern: k)
         break
       }
     }
-    guard let found = captures else {
+    guard let found else {
       log.append(.init(rule: rule.id, outcome: "its pattern did not match"))
       return nil
     }
@@ -248,23 +260,19 @@ public struct Conversation: Sendable {
     return found
   }
 
-  mutating func matchedPattern(_ rule: Rule, _ ids: [Int32]) -> String? {
-    rule.patterns.first { matcher.match($0, ids) != nil }?.source
-  }
-
   /// The first event rule that can answer.
   mutating func eventOutcome(_ kind: EventKind, _ tokens: [Token]) -> Outcome? {
     let ids = tokens.map(\.id)
     var log: [Explanation.Candidate] = []
     for r in persona.events[kind] ?? [] {
       let rule = persona.rules[r]
-      guard let captures = applicable(rule, ids, log: &log) else { continue }
+      guard let applied = applicable(rule, ids, log: &log) else { continue }
       let choice = pick(r)
       guard case .say(let template) = rule.replies[choice].action else { continue }
-      let texts = captureTexts(captures, tokens)
+      let texts = captureTexts(applied.captures, tokens)
       return Outcome(
         rule: r, reply: choice, text: render(template, texts), captures: texts,
-        pattern: rule.patterns.isEmpty ? nil : matchedPattern(rule, ids), chain: [rule.id])
+        pattern: patternSource(rule, applied), chain: [rule.id])
     }
     return nil
   }
@@ -308,8 +316,9 @@ public struct Conversation: Sendable {
       return i % n
     case .random:
       var i = Int(state.random.next() % UInt64(n))
-      if let last = state.lastPick[r], i == last { i = (i + 1 + Int(state.random.next() % UInt64(n - 1))) % n }
-      if let last = state.lastPick[r], i == last { i = (i + 1) % n }
+      let last = state.lastPick[r]
+      if let last, i == last { i = (i + 1 + Int(state.random.next() % UInt64(n - 1))) % n }
+      if let last, i == last { i = (i + 1) % n }
       state.lastPick[r] = i
       return i
     case .weighted:

@@ -81,7 +81,7 @@ package struct SignalDetector: Sendable {
   package private(set) var filed: [Int32] = []
   /// Patterns filed under a pair of words in a row (see ``pair(_:_:)``), and the words that start
   /// such a pair as a bitmap, so that most of a line's pairs are never looked up.
-  package private(set) var byPair: [UInt64: [Int32]] = [:]
+  package private(set) var byPair = PairIndex()
   package private(set) var pairFirst: [UInt64] = []
   /// Patterns that name no word a line must hold: tried on every line.
   package var unanchored: [Int32] = []
@@ -145,7 +145,7 @@ package struct SignalDetector: Sendable {
     reader.finish(vocabularyCount: vocabulary.count)
     flat = []
     var byWord: [Int32: [Int32]] = [:]
-    byPair = [:]
+    var byPair: [UInt64: [Int32]] = [:]
     unanchored = []
     var frequency: [Int32: Int] = [:]
     for s in signals { for p in s.patterns { for w in Set(p.requiredWords) { frequency[w, default: 0] += 1 } } }
@@ -188,6 +188,7 @@ package struct SignalDetector: Sendable {
       filed += byWord[Int32(w)] ?? []
     }
     fileStart[vocabulary.count] = Int32(filed.count)
+    self.byPair = PairIndex(byPair)
     pairFirst = [UInt64](repeating: 0, count: vocabulary.count / 64 + 1)
     for key in byPair.keys {
       let w = Int(key >> 32)
@@ -328,18 +329,32 @@ package struct SignalDetector: Sendable {
   /// The patterns (indices into `flat`, sorted, each once) that the line's words, pairs
   /// of words and gates leave worth matching.
   package func candidates(_ ids: [Int32]) -> [Int32] {
-    var candidates = unanchored
-    for id in ids where id >= 0 && Int(id) + 1 < fileStart.count {
-      let from = Int(fileStart[Int(id)]), to = Int(fileStart[Int(id) + 1])
-      if from < to { candidates += filed[from..<to] }
-    }
+    // The line's pairs that file anything first, so the list is allocated once.
+    var pairs: [ArraySlice<Int32>] = []
+    var total = unanchored.count
     if !byPair.isEmpty && ids.count > 1 {
       for k in 0..<(ids.count - 1) {
         let w = ids[k]
         guard w >= 0, Int(w) >> 6 < pairFirst.count, pairFirst[Int(w) >> 6] & (1 << UInt64(w & 63)) != 0 else { continue }
-        if let filed = byPair[Self.pair(w, ids[k + 1])] { candidates += filed }
+        let filed = byPair.patterns(Self.pair(w, ids[k + 1]))
+        if !filed.isEmpty {
+          pairs.append(filed)
+          total += filed.count
+        }
       }
     }
+    for id in ids where id >= 0 && Int(id) + 1 < fileStart.count {
+      total += Int(fileStart[Int(id) + 1] - fileStart[Int(id)])
+    }
+    if total == 0 { return [] }
+    var candidates: [Int32] = []
+    candidates.reserveCapacity(total)
+    candidates += unanchored
+    for id in ids where id >= 0 && Int(id) + 1 < fileStart.count {
+      let from = Int(fileStart[Int(id)]), to = Int(fileStart[Int(id) + 1])
+      if from < to { candidates += filed[from..<to] }
+    }
+    for p in pairs { candidates += p }
     if candidates.isEmpty { return candidates }
     // Each pattern once (a long line files the same ones under every repeat of a word), then
     // only those whose gates the line passes.
@@ -466,14 +481,23 @@ package struct SignalDetector: Sendable {
 
   /// The signal word one typo away from `word`, if there is exactly one.
   func correct(_ word: String) -> Int32? {
-    let scalars = Array(word.unicodeScalars)
     // Typos are looked for in ordinary words only: a 1 MB "word" must cost nothing.
-    guard scalars.count >= 4, scalars.count <= 24 else { return nil }
-    if word.utf8.allSatisfy({ $0 < 0x80 }) {
-      // ASCII: the word, each deletion and each transposition, hashed without building strings.
+    let length = word.utf8.count
+    guard length >= 4, length <= 24 * 4 else { return nil }
+    let ascii = Vocabulary.withBytes(word) { bytes -> Bool? in
+      var digit = false
+      for b in bytes {
+        if b >= 0x80 { return false }
+        if b >= 48 && b <= 57 { digit = true }
+      }
       // A word with a digit ("kw00844", "2nd") is no typo of a crisis word (those with digits,
       // "su1cide", are listed as they are).
-      if word.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) { return nil }
+      return digit ? nil : true
+    }
+    guard let ascii else { return nil }
+    if ascii {
+      // ASCII: the word, each deletion and each transposition, hashed without building strings.
+      guard length <= 24 else { return nil }
       var bytes = Array(word.utf8)
       if let id = fuzzyLookup(bytes, skipping: -1) { return id }
       for k in bytes.indices { if let id = fuzzyLookup(bytes, skipping: k) { return id } }
@@ -484,6 +508,8 @@ package struct SignalDetector: Sendable {
       }
       return nil
     }
+    let scalars = Array(word.unicodeScalars)
+    guard scalars.count >= 4, scalars.count <= 24 else { return nil }
     if let id = fuzzy[word] { return id }
     for k in scalars.indices {
       var s = scalars

@@ -95,11 +95,16 @@ package struct SignalReader: Sendable {
   /// Word id → the families in which that word alone is a phrase.
   package private(set) var singleOf: [FamilyMask] = []
   /// The phrases of two or more words by their first word, as flat lists read in place of each
-  /// family's own table (a hashed lookup per word and family): entries `longerFrom[w]..<
-  /// longerFrom[w + 1]` start with word id w, by family, longest first; entry k is family
-  /// `longerFamily[k]`, words `longerWords[longerStart[k]..<longerStart[k + 1]]`.
-  private var longerFrom: [Int32] = []
-  private var longerFamily: [Int32] = []
+  /// family's own table (a hashed lookup per word and family). Word id w starts the groups
+  /// `groupFrom[w]..<groupFrom[w + 1]`, one per family in family order; group g is family
+  /// `groupFamily[g]`, its phrases are entries `groupEntries[g]..<groupEntries[g + 1]`, longest
+  /// first, and `groupSecond[g]` holds their second words' ids modulo 64 as bits, so that a
+  /// group whose phrases cannot go on with the line's next word is passed over with one bit
+  /// test. Entry k is words `longerWords[longerStart[k]..<longerStart[k + 1]]`.
+  private var groupFrom: [Int32] = []
+  private var groupFamily: [Int32] = []
+  private var groupEntries: [Int32] = []
+  private var groupSecond: [UInt64] = []
   private var longerStart: [Int32] = []
   private var longerWords: [Int32] = []
 
@@ -129,42 +134,49 @@ package struct SignalReader: Sendable {
         byWord[Int(phrase[0])].append((Int32(f), phrase))
       }
     }
-    longerFrom = [0]
-    longerFamily = []
+    groupFrom = [0]
+    groupFamily = []
+    groupEntries = [0]
+    groupSecond = []
     longerStart = [0]
     longerWords = []
     for list in byWord {
-      for (f, phrase) in list {
-        longerFamily.append(f)
+      for (i, (f, phrase)) in list.enumerated() {
+        if i == 0 || list[i - 1].family != f {
+          if i > 0 { groupEntries.append(Int32(longerStart.count - 1)) }
+          groupFamily.append(f)
+          groupSecond.append(0)
+        }
+        if phrase[1] >= 0 { groupSecond[groupSecond.count - 1] |= 1 << UInt64(phrase[1] & 63) }
         longerWords += phrase
         longerStart.append(Int32(longerWords.count))
       }
-      longerFrom.append(Int32(longerFamily.count))
+      if !list.isEmpty { groupEntries.append(Int32(longerStart.count - 1)) }
+      groupFrom.append(Int32(groupFamily.count))
     }
   }
 
   /// The length of the longest phrase of family `f` at `p` (whose word is `id`), if any, read
-  /// from the flat lists. `k` walks the word's entries, which are in family order as the
-  /// families are visited: each entry is looked at once per word of the line.
+  /// from the flat lists. `g` walks the word's groups, which are in family order as the
+  /// families are visited: each group is looked at once per word of the line.
   @inline(__always)
-  func longest(family f: Int, _ id: Int32, _ ids: [Int32], at p: Int, from k: inout Int, to end: Int) -> Int? {
-    while k < end && Int(longerFamily[k]) < f { k += 1 }
-    var found: Int?
-    while k < end && Int(longerFamily[k]) == f {
-      if found == nil {
+  func longest(family f: Int, _ id: Int32, _ ids: [Int32], at p: Int, from g: inout Int, to end: Int) -> Int? {
+    while g < end && Int(groupFamily[g]) < f { g += 1 }
+    if g < end && Int(groupFamily[g]) == f && p + 1 < ids.count && ids[p + 1] >= 0
+      && groupSecond[g] & (1 << UInt64(ids[p + 1] & 63)) != 0
+    {
+      for k in Int(groupEntries[g])..<Int(groupEntries[g + 1]) {
         let from = Int(longerStart[k]), to = Int(longerStart[k + 1])
-        if p + (to - from) <= ids.count {
-          var same = true
-          for j in (from + 1)..<to where ids[p + j - from] != longerWords[j] {
-            same = false
-            break
-          }
-          if same { found = to - from }
+        guard p + (to - from) <= ids.count else { continue }
+        var same = true
+        for j in (from + 1)..<to where ids[p + j - from] != longerWords[j] {
+          same = false
+          break
         }
+        if same { return to - from }
       }
-      k += 1
     }
-    return found ?? (singleOf[Int(id)].contains(f) ? 1 : nil)
+    return singleOf[Int(id)].contains(f) ? 1 : nil
   }
 
   /// One family met in a line: words `start..<end`.
@@ -221,8 +233,8 @@ package struct SignalReader: Sendable {
       var m = starts[Int(id)]
       let longer = startsLonger[Int(id)]
       // This word's longer phrases, by family in the order the families are visited.
-      var k = Int(longerFrom[Int(id)])
-      let kEnd = Int(longerFrom[Int(id) + 1])
+      var k = Int(groupFrom[Int(id)])
+      let kEnd = Int(groupFrom[Int(id) + 1])
       while !m.isEmpty {
         let f: Int
         if m.lo != 0 {

@@ -28,7 +28,7 @@ package struct TurnStages {
   /// What the match stage found: a rule and its captures, or nothing.
   package struct Match {
     var rule: Int?
-    var captures: [Range<Int>] = []
+    var applied = Conversation.Applied(captures: [], pattern: nil)
     var tokens: [Token] = []
     var keyword: Int32?
     var event = "line"
@@ -64,8 +64,8 @@ package struct TurnStages {
     for group in candidates.groups {
       let ids = group.tokens.map(\.id)
       for r in group.rules {
-        if let captures = conversation.applicable(conversation.persona.rules[r], ids, log: &log) {
-          return Match(rule: r, captures: captures, tokens: group.tokens, keyword: group.keyword)
+        if let applied = conversation.applicable(conversation.persona.rules[r], ids, log: &log) {
+          return Match(rule: r, applied: applied, tokens: group.tokens, keyword: group.keyword)
         }
       }
     }
@@ -77,8 +77,8 @@ package struct TurnStages {
   mutating func event(_ kind: EventKind, _ tokens: [Token], _ log: inout [Explanation.Candidate]) -> Match? {
     let ids = tokens.map(\.id)
     for r in conversation.persona.events[kind] ?? [] {
-      if let captures = conversation.applicable(conversation.persona.rules[r], ids, log: &log) {
-        return Match(rule: r, captures: captures, tokens: tokens)
+      if let applied = conversation.applicable(conversation.persona.rules[r], ids, log: &log) {
+        return Match(rule: r, applied: applied, tokens: tokens)
       }
     }
     return nil
@@ -89,14 +89,13 @@ package struct TurnStages {
     guard let r = m.rule else { return Rendered(outcome: Conversation.Outcome(), event: m.event) }
     let choice = conversation.pick(r)
     let rule = conversation.persona.rules[r]
-    let ids = m.tokens.map(\.id)
     var outcome = Conversation.Outcome(rule: r, reply: choice, chain: [rule.id])
     if case .say(let template) = rule.replies[choice].action {
-      let texts = conversation.captureTexts(m.captures, m.tokens)
+      let texts = conversation.captureTexts(m.applied.captures, m.tokens)
       outcome.text = conversation.render(template, texts)
       outcome.captures = texts
     }
-    outcome.pattern = rule.patterns.isEmpty ? nil : conversation.matchedPattern(rule, ids)
+    outcome.pattern = conversation.patternSource(rule, m.applied)
     outcome.keyword = m.keyword.map { conversation.scenario.vocabulary.word($0) }
     return Rendered(outcome: outcome, event: m.event)
   }
