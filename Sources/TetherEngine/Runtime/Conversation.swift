@@ -79,11 +79,9 @@ public struct Conversation: Sendable {
         event = "fallback"
       }
     }
-    var turn = finish(
-      outcome ?? Outcome(), event: event, input: input, found: found, number: state.records)
-    turn.why.candidates = log
-    turn.why.normalized = line.text
-    return turn
+    return finish(
+      outcome ?? Outcome(), event: event, input: input, found: found, number: state.records,
+      candidates: log, normalized: line.text)
   }
 
   // MARK: - Selection
@@ -162,8 +160,10 @@ public struct Conversation: Sendable {
 
   /// The keyword groups of a line, best first: rank, then position, then priority.
   func groups(_ line: NormalizedLine) -> [Group] {
-    for clause in line.clauses.isEmpty ? [0..<0] : line.clauses {
-      let tokens = Array(line.tokens[clause])
+    let clauses = line.clauses
+    for clause in clauses.isEmpty ? [0..<0] : clauses {
+      // A line of one clause (most) shares its tokens; a clause of several is copied out.
+      let tokens = clause == line.tokens.indices ? line.tokens : Array(line.tokens[clause])
       if persona.elizaKeywordOrder {
         // 1966 ELIZA's keystack: a keyword ranked above all before it goes on top, any other to
         // the bottom; a word typed twice counts twice.
@@ -306,10 +306,10 @@ public struct Conversation: Sendable {
   // MARK: - Replies
 
   mutating func pick(_ r: Int) -> Int {
-    let rule = persona.rules[r]
-    let n = rule.replies.count
+    // The rule is read in place: a copy of it retains every field.
+    let n = persona.rules[r].replies.count
     if n <= 1 { return 0 }
-    switch rule.pick {
+    switch persona.rules[r].pick {
     case .cycle:
       let i = state.cycles[r, default: 0]
       state.cycles[r] = (i + 1) % n
@@ -322,11 +322,11 @@ public struct Conversation: Sendable {
       state.lastPick[r] = i
       return i
     case .weighted:
-      let total = rule.replies.reduce(0) { $0 + $1.weight }
+      let total = persona.rules[r].replies.reduce(0) { $0 + $1.weight }
       if total <= 0 { return 0 }
       var x = Double(state.random.next() >> 11) / Double(1 << 53) * total
-      for (i, reply) in rule.replies.enumerated() {
-        x -= reply.weight
+      for i in 0..<n {
+        x -= persona.rules[r].replies[i].weight
         if x < 0 { return i }
       }
       return n - 1
@@ -378,7 +378,8 @@ public struct Conversation: Sendable {
   // MARK: - Effects and the record
 
   mutating func finish(
-    _ outcome: Outcome, event: String, input: String?, found: SignalDetector.Found, number: Int
+    _ outcome: Outcome, event: String, input: String?, found: SignalDetector.Found, number: Int,
+    candidates: [Explanation.Candidate] = [], normalized: String = ""
   ) -> Turn {
     // The rule is read in place, never copied (a copy retains every field of it), and the
     // meters are changed in place: a copy of them kept as "before" made every change copy
@@ -408,6 +409,8 @@ public struct Conversation: Sendable {
     why.pattern = outcome.pattern
     why.captures = outcome.captures
     why.chain = outcome.chain
+    why.candidates = candidates
+    why.normalized = normalized
     if !touched.isEmpty {
       for m in persona.meters {
         guard let t = touched.first(where: { $0.name == m.name }), t.before != state.meters[m.name] else { continue }

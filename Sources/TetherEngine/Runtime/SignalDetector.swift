@@ -302,26 +302,41 @@ package struct SignalDetector: Sendable {
     return false
   }
 
+  /// What one line has shown of the gate sets so far: each set already looked for and whether a
+  /// phrase of it was found (a line meets few), in scratch memory of the caller's stack; and the
+  /// line's word ids modulo 64 as bits, which turn away most sets kept without a bitmap at once.
+  struct GateMemo {
+    var known: UnsafeMutableBufferPointer<(set: Int32, found: Bool)>
+    var count = 0
+    var lineBits: UInt64 = 0
+  }
+
   /// True when the line holds what pattern `k` of `flat` needs before it is worth matching.
-  /// `seen` remembers, for this line, each gate set already looked for (a line meets few).
   @inline(__always)
-  func passesGate(_ k: Int, _ ids: [Int32], _ seen: inout [(set: Int32, found: Bool)]) -> Bool {
+  func passesGate(_ k: Int, _ ids: [Int32], _ memo: inout GateMemo) -> Bool {
     if leadWord[k] >= 0 && (ids.isEmpty || ids[0] != leadWord[k]) { return false }
     if leadSet[k] >= 0 && (ids.isEmpty || !gateSet(Int(leadSet[k]), startsAt: 0, ids)) { return false }
     for w in gateWords[Int(gateWordStart[k])..<Int(gateWordStart[k + 1])] where !ids.contains(w) { return false }
     for g in gateSetIndex[Int(gateSetStart[k])..<Int(gateSetStart[k + 1])] {
-      var found: Bool
-      if let known = seen.first(where: { $0.set == g }) {
-        found = known.found
-      } else {
-        found = false
+      if setBitmap[Int(g)] < 0 && setMask[Int(g)] & memo.lineBits == 0 { return false }
+      var found: Bool?
+      for i in 0..<memo.count where memo.known[i].set == g {
+        found = memo.known[i].found
+        break
+      }
+      if found == nil {
+        var here = false
         for pos in ids.indices where gateSet(Int(g), startsAt: pos, ids) {
-          found = true
+          here = true
           break
         }
-        seen.append((g, found))
+        if memo.count < memo.known.count {
+          memo.known[memo.count] = (g, here)
+          memo.count += 1
+        }
+        found = here
       }
-      if !found { return false }
+      if found == false { return false }
     }
     return true
   }
@@ -360,11 +375,14 @@ package struct SignalDetector: Sendable {
     // only those whose gates the line passes.
     candidates.sort()
     var kept = 0
-    var seen: [(set: Int32, found: Bool)] = []
-    for k in candidates.indices where k == 0 || candidates[k] != candidates[k - 1] {
-      if passesGate(Int(candidates[k]), ids, &seen) {
-        candidates[kept] = candidates[k]
-        kept += 1
+    withUnsafeTemporaryAllocation(of: (set: Int32, found: Bool).self, capacity: 32) { scratch in
+      var memo = GateMemo(known: scratch)
+      for id in ids where id >= 0 { memo.lineBits |= 1 << UInt64(id & 63) }
+      for k in candidates.indices where k == 0 || candidates[k] != candidates[k - 1] {
+        if passesGate(Int(candidates[k]), ids, &memo) {
+          candidates[kept] = candidates[k]
+          kept += 1
+        }
       }
     }
     candidates.removeLast(candidates.count - kept)

@@ -104,9 +104,8 @@ package struct TurnStages {
   package mutating func effects(
     _ rendered: Rendered, input: String, found: SignalDetector.Found, line: NormalizedLine
   ) -> Turn {
-    var turn = conversation.finish(
-      rendered.outcome, event: rendered.event, input: input, found: found, number: conversation.state.records + 1)
-    turn.why.normalized = line.text
-    return turn
+    conversation.finish(
+      rendered.outcome, event: rendered.event, input: input, found: found, number: conversation.state.records + 1,
+      normalized: line.text)
   }
 }
