@@ -13,6 +13,8 @@ package struct Lexicon: Sendable {
 
   final class Tables: Sendable {
     let delimiterScalars: Set<Unicode.Scalar>
+    /// The ASCII delimiters as bits, for the scanner of ASCII lines.
+    let asciiDelimiters: (UInt64, UInt64)
     let delimiterWords: Set<String>
     let contractions: [String: [String]]
     let substitutions: [String: [String]]
@@ -27,6 +29,7 @@ package struct Lexicon: Sendable {
       reflections: [String: [([String], [String])]] = [:]
     ) {
       self.delimiterScalars = delimiterScalars
+      asciiDelimiters = Normalizer.asciiMask(delimiterScalars)
       self.delimiterWords = delimiterWords
       self.contractions = contractions
       self.substitutions = substitutions
@@ -43,6 +46,7 @@ package struct Lexicon: Sendable {
   package var possessives = false
 
   package var delimiterScalars: Set<Unicode.Scalar> { tables.delimiterScalars }
+  var asciiDelimiters: (UInt64, UInt64) { tables.asciiDelimiters }
   package var delimiterWords: Set<String> { tables.delimiterWords }
   package var contractions: [String: [String]] { tables.contractions }
   package var substitutions: [String: [String]] { tables.substitutions }

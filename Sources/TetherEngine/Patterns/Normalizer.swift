@@ -63,11 +63,27 @@ package enum Normalizer {
 
   /// Hands `sink` each folded word, and `nil` at each delimiter mark.
   static func scan<S: WordSink>(_ text: String, delimiters: Set<Unicode.Scalar>, into sink: inout S) {
+    scan(text, delimiters: delimiters, ascii: asciiMask(delimiters), into: &sink)
+  }
+
+  /// `scan` with the ASCII delimiters already as bits (a lexicon keeps them so).
+  static func scan<S: WordSink>(
+    _ text: String, delimiters: Set<Unicode.Scalar>, ascii: (UInt64, UInt64), into sink: inout S
+  ) {
     if isASCII(text) {
-      scanASCII(text, delimiters: delimiters, into: &sink)
+      scanASCII(text, delimiters: ascii, into: &sink)
       return
     }
     scanScalars(text, delimiters: delimiters, into: &sink)
+  }
+
+  /// The ASCII scalars of a delimiter set as bits: codes 0–63, then 64–127.
+  static func asciiMask(_ delimiters: Set<Unicode.Scalar>) -> (UInt64, UInt64) {
+    var mask = (UInt64(0), UInt64(0))
+    for d in delimiters where d.value < 128 {
+      if d.value < 64 { mask.0 |= 1 << UInt64(d.value) } else { mask.1 |= 1 << UInt64(d.value - 64) }
+    }
+    return mask
   }
 
   /// True when every byte of the text is ASCII (checked over its contiguous bytes, eight at a time).
@@ -98,10 +114,10 @@ package enum Normalizer {
   /// time (a tight loop over its letters, whose branches the processor predicts), and a word
   /// that is already lower case is handed over as the bytes typed.
   static func scanASCII<S: WordSink>(_ text: String, delimiters: Set<Unicode.Scalar>, into sink: inout S) {
-    var isDelimiter = (UInt64(0), UInt64(0))
-    for d in delimiters where d.value < 128 {
-      if d.value < 64 { isDelimiter.0 |= 1 << UInt64(d.value) } else { isDelimiter.1 |= 1 << UInt64(d.value - 64) }
-    }
+    scanASCII(text, delimiters: asciiMask(delimiters), into: &sink)
+  }
+
+  static func scanASCII<S: WordSink>(_ text: String, delimiters isDelimiter: (UInt64, UInt64), into sink: inout S) {
     var copy = text
     copy.withUTF8 { bytes in
       let n = bytes.count
@@ -208,27 +224,30 @@ package enum Normalizer {
 
   /// Normalizes a user line for a lexicon and vocabulary.
   package static func normalize(_ text: String, lexicon: Lexicon, vocabulary: Vocabulary) -> NormalizedLine {
+    // The builder reads the vocabulary in place: a copy of it in the builder retained (and
+    // then released) each of its tables, on every line.
+    withUnsafePointer(to: vocabulary) { normalize(text, lexicon: lexicon, vocabulary: $0) }
+  }
+
+  static func normalize(_ text: String, lexicon: Lexicon, vocabulary: UnsafePointer<Vocabulary>) -> NormalizedLine {
     var builder = LineBuilder(lexicon: lexicon, vocabulary: vocabulary)
     builder.line.tokens.reserveCapacity(min(maxWords, text.utf8.count / 4 + 4))
-    scan(text, delimiters: lexicon.delimiterScalars, into: &builder)
-    builder.resolve(next: nil)
-    if builder.line.clauseStarts.last == builder.line.tokens.count && builder.line.clauseStarts.count > 1 {
-      builder.line.clauseStarts.removeLast()
-    }
-    return builder.line
+    scan(text, delimiters: lexicon.delimiterScalars, ascii: lexicon.asciiDelimiters, into: &builder)
+    return builder.finished()
   }
 
   /// One line being normalized: the scanner hands it each folded word and delimiter mark.
   struct LineBuilder: WordSink {
     let lexicon: Lexicon
-    let vocabulary: Vocabulary
+    /// Valid for the builder's life: `normalize` holds the vocabulary while it runs.
+    let vocabulary: UnsafePointer<Vocabulary>
     let splitClauses: Bool
     var line = NormalizedLine()
     /// A texting form that is also a word waits for the next word to say what it is.
     var pending: (raw: String, previous: String?)?
     var previous: String?
 
-    init(lexicon: Lexicon, vocabulary: Vocabulary) {
+    init(lexicon: Lexicon, vocabulary: UnsafePointer<Vocabulary>) {
       self.lexicon = lexicon
       self.vocabulary = vocabulary
       splitClauses = lexicon.clauses == .first
@@ -243,7 +262,7 @@ package enum Normalizer {
       resolve(next: raw)
       // One hash for most words: a vocabulary marked for this lexicon answers both what the
       // word's id is and whether the lexicon changes it; texting forms are special words.
-      let found = vocabulary.lookup(raw, for: lexicon)
+      let found = vocabulary.pointee.lookup(raw, for: lexicon)
       let special = found?.special ?? lexicon.special.contains(raw)
       if special, !lexicon.texting.isEmpty, lexicon.texting[raw] != nil {
         pending = (raw, previous)
@@ -260,16 +279,25 @@ package enum Normalizer {
     /// long way, as a string.
     mutating func take(ascii bytes: UnsafeBufferPointer<UInt8>) {
       let n = bytes.count
-      if pending == nil, let found = vocabulary.lookup(bytes: bytes, for: lexicon), !found.special,
+      if pending == nil, let found = vocabulary.pointee.lookup(bytes: bytes, for: lexicon), !found.special,
         !(lexicon.possessives && n > 2 && bytes[n - 1] == 115 && bytes[n - 2] == 39)
       {
         // A word the scenario never mentions keeps its text as typed, and no id.
-        let word = found.id >= 0 ? vocabulary.words[Int(found.id)] : String(decoding: bytes, as: UTF8.self)
+        let word = found.id >= 0 ? vocabulary.pointee.words[Int(found.id)] : String(decoding: bytes, as: UTF8.self)
         line.tokens.append(Token(word: word, id: found.id, key: found.id))
         previous = word
         return
       }
       take(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The line, once the scanner is done.
+    mutating func finished() -> NormalizedLine {
+      resolve(next: nil)
+      if line.clauseStarts.last == line.tokens.count && line.clauseStarts.count > 1 {
+        line.clauseStarts.removeLast()
+      }
+      return line
     }
 
     mutating func mark() {
@@ -280,16 +308,16 @@ package enum Normalizer {
     mutating func plain(_ raw: String, special: Bool? = nil) {
       if !(special ?? lexicon.special.contains(raw)) {
         // "dad's" is matched as "dad" (its possessive left out) and shown as typed.
-        let id = vocabulary.id(raw.utf8.last == 115 ? lexicon.base(raw) : raw)
+        let id = vocabulary.pointee.id(raw.utf8.last == 115 ? lexicon.base(raw) : raw)
         line.tokens.append(Token(word: raw, id: id, key: id))
         return
       }
       if splitClauses && lexicon.delimiterWords.contains(raw) { return mark() }
       for word in lexicon.expand(raw) {
-        let key = vocabulary.id(word)
+        let key = vocabulary.pointee.id(word)
         if let swapped = lexicon.swaps[word] {
           for (i, w) in swapped.enumerated() {
-            line.tokens.append(Token(word: w, id: vocabulary.id(w), key: i == 0 ? key : Vocabulary.unknown))
+            line.tokens.append(Token(word: w, id: vocabulary.pointee.id(w), key: i == 0 ? key : Vocabulary.unknown))
           }
         } else {
           line.tokens.append(Token(word: word, id: key, key: key))

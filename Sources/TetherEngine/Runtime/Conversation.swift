@@ -390,9 +390,15 @@ public struct Conversation: Sendable {
       reply = outcome.reply.map { persona.rules[r].replies[$0] }
       for (name, delta) in persona.rules[r].effects.meters {
         guard let m = persona.meters.first(where: { $0.name == name }) else { continue }
-        let old = state.meters[name]
-        if !touched.contains(where: { $0.name == name }) { touched.append((name, old)) }
-        state.meters[name] = min(max((old ?? m.start) + delta, m.min), m.max)
+        // One hash for a meter already set: its value is changed through its index.
+        if let i = state.meters.index(forKey: name) {
+          let old = state.meters.values[i]
+          if !touched.contains(where: { $0.name == name }) { touched.append((name, old)) }
+          state.meters.values[i] = min(max(old + delta, m.min), m.max)
+        } else {
+          if !touched.contains(where: { $0.name == name }) { touched.append((name, nil)) }
+          state.meters[name] = min(max(m.start + delta, m.min), m.max)
+        }
       }
       for (name, template) in persona.rules[r].effects.set { state.variables[name] = render(template, outcome.captures) }
       if let phase = persona.rules[r].effects.phase { state.phase = phase }
@@ -404,19 +410,19 @@ public struct Conversation: Sendable {
     let ends = outcome.rule.flatMap { persona.rules[$0].ends } ?? false
     if ends { state.ended = true }
     let techniqueID = reply?.technique
-    var why = Explanation()
-    why.keyword = outcome.keyword
-    why.pattern = outcome.pattern
-    why.captures = outcome.captures
-    why.chain = outcome.chain
-    why.candidates = candidates
-    why.normalized = normalized
+    var meterChanges: [Explanation.MeterChange] = []
     if !touched.isEmpty {
       for m in persona.meters {
-        guard let t = touched.first(where: { $0.name == m.name }), t.before != state.meters[m.name] else { continue }
-        why.meterChanges.append(.init(meter: m.name, before: t.before ?? 0, after: state.meters[m.name] ?? 0))
+        let now = state.meters[m.name]
+        guard let t = touched.first(where: { $0.name == m.name }), t.before != now else { continue }
+        meterChanges.append(.init(meter: m.name, before: t.before ?? 0, after: now ?? 0))
       }
     }
+    // Built in one piece and handed to the turn as it is: filled in field by field, it was
+    // copied into the turn (a retain of every field) and then destroyed.
+    let why = Explanation(
+      keyword: outcome.keyword, pattern: outcome.pattern, captures: outcome.captures, chain: outcome.chain,
+      meterChanges: meterChanges, candidates: candidates, normalized: normalized)
     return Turn(
       turn: number, event: outcome.recalled ? "line" : event, input: input, reply: outcome.text.trimmingSpaces,
       persona: persona.id, rule: outcome.rule.map { persona.rules[$0].id } ?? (outcome.recalled ? "memory" : nil),

@@ -94,4 +94,17 @@ public struct Explanation: Sendable, Equatable, Codable {
     candidates = []
     normalized = ""
   }
+
+  package init(
+    keyword: String?, pattern: String?, captures: [String], chain: [String], meterChanges: [MeterChange],
+    candidates: [Candidate], normalized: String
+  ) {
+    self.keyword = keyword
+    self.pattern = pattern
+    self.captures = captures
+    self.chain = chain
+    self.meterChanges = meterChanges
+    self.candidates = candidates
+    self.normalized = normalized
+  }
 }
