@@ -28,9 +28,6 @@ package struct PairIndex: Sendable {
   }
 
   package var isEmpty: Bool { keys.isEmpty }
-  package var count: Int { keys.count }
-  /// Every key, in order.
-  package var allKeys: [UInt64] { keys }
 
   @inline(__always)
   private func slot(_ key: UInt64) -> Int {
