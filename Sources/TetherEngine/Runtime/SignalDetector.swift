@@ -304,7 +304,8 @@ package struct SignalDetector: Sendable {
 
   /// What one line has shown of the gate sets so far: each set already looked for and whether a
   /// phrase of it was found (a line meets few), in scratch memory of the caller's stack; and the
-  /// line's word ids modulo 64 as bits, which turn away most sets kept without a bitmap at once.
+  /// line's word ids modulo 64 as bits, which turn away most missing words and most sets kept
+  /// without a bitmap at once.
   struct GateMemo {
     var known: UnsafeMutableBufferPointer<(set: Int32, found: Bool)>
     var count = 0
@@ -316,7 +317,10 @@ package struct SignalDetector: Sendable {
   func passesGate(_ k: Int, _ ids: [Int32], _ memo: inout GateMemo) -> Bool {
     if leadWord[k] >= 0 && (ids.isEmpty || ids[0] != leadWord[k]) { return false }
     if leadSet[k] >= 0 && (ids.isEmpty || !gateSet(Int(leadSet[k]), startsAt: 0, ids)) { return false }
-    for w in gateWords[Int(gateWordStart[k])..<Int(gateWordStart[k + 1])] where !ids.contains(w) { return false }
+    for w in gateWords[Int(gateWordStart[k])..<Int(gateWordStart[k + 1])]
+    where memo.lineBits & (1 << UInt64(w & 63)) == 0 || !ids.contains(w) {
+      return false
+    }
     for g in gateSetIndex[Int(gateSetStart[k])..<Int(gateSetStart[k + 1])] {
       if setBitmap[Int(g)] < 0 && setMask[Int(g)] & memo.lineBits == 0 { return false }
       var found: Bool?
