@@ -233,8 +233,8 @@ package struct SignalReader: Sendable {
       var m = starts[Int(id)]
       let longer = startsLonger[Int(id)]
       // This word's longer phrases, by family in the order the families are visited.
-      var k = Int(groupFrom[Int(id)])
-      let kEnd = Int(groupFrom[Int(id) + 1])
+      var g = Int(groupFrom[Int(id)])
+      let gEnd = Int(groupFrom[Int(id) + 1])
       while !m.isEmpty {
         let f: Int
         if m.lo != 0 {
@@ -248,7 +248,7 @@ package struct SignalReader: Sendable {
           // Only one-word phrases of this family start here: the word is one.
           t.hits.append(Hit(family: f, start: p, end: p + 1))
           t.present.insert(f)
-        } else if let len = longest(family: f, id, ids, at: p, from: &k, to: kEnd) {
+        } else if let len = longest(family: f, id, ids, at: p, from: &g, to: gEnd) {
           t.hits.append(Hit(family: f, start: p, end: p + len))
           t.present.insert(f)
         }
