@@ -117,7 +117,7 @@ def main():
 
             trainee.fill("#msg", XSS)
             trainee.click("#send")
-            step("a typed <script> shows as text", lambda: expect(trainee.locator("#log .you .text").last).to_have_text(XSS, timeout=WAIT))
+            step("a typed <script> shows as text", lambda: expect(trainee.locator("#log .you:not(.pending) .text").last).to_have_text(XSS, timeout=WAIT))
             step("a typed <script> shows as text on the dashboard, live",
                  lambda: expect(fac.locator(".card-session .last")).to_contain_text(XSS, timeout=WAIT))
             trainee.fill("#msg", CRISIS)
@@ -207,6 +207,18 @@ def main():
                 except Exception:  # noqa: BLE001
                     pass
             check("eight tabs in one browser all get their replies", got == 8, f"{got}/8")
+            # Enter pressed again before the reply is in: the second line still goes, after it.
+            quick = tabs[0]
+            before = quick.locator("#log .bot").count()
+            quick.fill("#msg", "first of two quick lines")
+            quick.press("#msg", "Enter")
+            quick.fill("#msg", "second of two quick lines")
+            quick.press("#msg", "Enter")
+            step("two lines sent back to back both get replies, in order",
+                 lambda: expect(quick.locator("#log .bot")).to_have_count(before + 2, timeout=WAIT))
+            check("the two quick lines are in the order they were typed",
+                  quick.locator("#log .you:not(.pending) .text").all_inner_texts()[-2:] == ["first of two quick lines", "second of two quick lines"],
+                  quick.locator("#log .you .text").all_inner_texts()[-2:])
             step("the dashboard lists every session",
                  lambda: expect(fac.locator(".card-session")).to_have_count(9, timeout=WAIT))
 

@@ -17,6 +17,7 @@
     paused: false,
     ended: null,
     sending: false,
+    queued: false,     // Enter was pressed while a line was on its way
     live: null,
   };
 
@@ -189,7 +190,9 @@
   async function send() {
     const box = $("msg");
     const text = box.value;
-    if (!text.trim() || state.sending || state.ended || state.paused) return;
+    // Enter while the last line is still on its way: this line goes as soon as the reply is in.
+    if (state.sending) { state.queued = true; return; }
+    if (!text.trim() || state.ended || state.paused) return;
     state.sending = true;
     updateInput();
     const pending = el("li", { class: "msg you pending" }, el("span", { class: "who" }, "You"), el("p", { class: "text" }, text));
@@ -210,6 +213,10 @@
     }
     updateInput();
     box.focus();
+    if (state.queued) {
+      state.queued = false;
+      if (r.ok) send();
+    }
   }
 
   // MARK: pushed events
