@@ -152,4 +152,30 @@ struct SignalReaderTests {
     ])
     #expect(diagnostics.contains { $0.message.contains("cannot change how signals are read") }, "\(diagnostics)")
   }
+
+  @Test("Typo forms are filed from bytes as they were from scalars: the same keys, the same words")
+  func fuzzyFormsFromBytes() throws {
+    let shipped = try #require(Self.detector)
+    // The words the shipped signals file typo forms for: those filed under themselves.
+    let words = shipped.fuzzy.compactMap { key, id in shipped.vocabulary.word(id) == key ? (key, id) : nil }
+      .sorted { $0.1 < $1.1 }
+    #expect(words.count > 100)
+    var rebuilt = SignalDetector()
+    var reference: [String: Int32] = [:]
+    for (word, id) in words + [("café", 0), ("über", 1), ("x1234", 2), ("abc", 3)] {
+      rebuilt.addFuzzy(word, id: id)
+      // The forms as they were made before: scalar by scalar, letters by Unicode's tables.
+      let scalars = Array(word.unicodeScalars)
+      guard scalars.count >= 5, scalars.allSatisfy({ $0.properties.isAlphabetic }) else { continue }
+      for k in scalars.indices {
+        var s = scalars
+        s.remove(at: k)
+        let key = String(String.UnicodeScalarView(s))
+        if reference[key] == nil { reference[key] = id }
+      }
+      reference[word] = id
+    }
+    #expect(rebuilt.fuzzy == reference)
+    #expect(rebuilt.fuzzy == shipped.fuzzy)
+  }
 }
