@@ -8,7 +8,9 @@ struct Replay: ParsableCommand {
     abstract: "Run user lines through one conversation and print each turn.",
     discussion: """
       Reads one user line per line from FILE, or from standard input. With --format jsonl it
-      prints one JSON object per turn (the fields are documented in the README).
+      prints one JSON object per turn (the fields are documented in the README). Where the
+      persona lets the conversation end (a goodbye the guardian respects), replay stops, as
+      `tether play` does, and says how many lines were not sent; --keep-going sends them.
       """
   )
 
@@ -33,6 +35,9 @@ struct Replay: ParsableCommand {
 
   @Flag(help: "Use the scenario's demo script as the user's lines.")
   var demo = false
+
+  @Flag(help: "Send every line, even after the persona has let the conversation end.")
+  var keepGoing = false
 
   @Option(help: "Scenarios folder (default: TETHER_SCENARIOS, or Scenarios/ near the working directory).")
   var scenarios: String?
@@ -66,11 +71,23 @@ struct Replay: ParsableCommand {
     }
     let lines = TetherStudio.Replay.lines(String(decoding: data, as: UTF8.self))
     let name = loaded.personaInfo(conversation.personaID)?.name ?? conversation.personaID
-    TetherStudio.Replay.run(&conversation, lines: lines) { turn in
+    var sent = 0
+    var endedAt: Int?
+    TetherStudio.Replay.run(&conversation, lines: lines, stopAtEnd: !keepGoing) { turn in
+      if turn.input != nil {
+        sent += 1
+        if turn.ends && endedAt == nil { endedAt = sent }
+      }
       switch format {
       case .text: Output.line(TurnText.render(turn, personaName: name))
       case .jsonl: Output.line(TurnJSON.line(turn))
       }
+    }
+    if let endedAt, sent < lines.count {
+      let left = lines.count - sent
+      Output.error(
+        "note: \(name) let the conversation end at line \(endedAt), as `tether play` would; "
+          + "\(left) later line\(left == 1 ? " was" : "s were") not sent (--keep-going sends them)")
     }
   }
 }

@@ -49,6 +49,20 @@ struct ReplayCommandTests {
     }
   }
 
+  @Test func aGoodbyeTheGuardianRespectsEndsTheReplayAsPlayWould() throws {
+    let input = Data("hi sam\nok i have to go, bye\nwait one more thing\nare you there?\n".utf8)
+    let r = try Binary.run(["replay", "lonely-evening", "--persona", "guardian", "--format", "jsonl"], input: input)
+    #expect(r.status == 0, "\(r.stderr)")
+    let turns = r.stdout.split(separator: "\n")
+    #expect(turns.count == 3)  // the opening and two lines: the second ends it
+    #expect(turns.last?.contains("\"ends\":true") == true)
+    #expect(r.stderr.contains("at line 2") && r.stderr.contains("2 later lines were not sent"), "\(r.stderr)")
+    let all = try Binary.run(["replay", "lonely-evening", "--persona", "guardian", "--keep-going"], input: input)
+    #expect(all.status == 0)
+    #expect(all.stdout.contains("you> are you there?"))
+    #expect(all.stderr.isEmpty, "\(all.stderr)")
+  }
+
   @Test func anEmptyFileGivesOnlyTheOpening() throws {
     let r = try Binary.run(["replay", "Scenarios/classic/doctor.yaml"], input: Data())
     #expect(r.status == 0)
