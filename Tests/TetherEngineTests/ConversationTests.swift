@@ -17,6 +17,25 @@ struct ConversationTests {
     ])
   }
 
+  @Test func aReplyNeverFillsInAnEmptyCapture() throws {
+    let s = try compile(
+      persona(
+        """
+              - match: "should i *"
+                rank: 2
+                replies: ["Ooh, {1}? Go for it.", "Trust your gut."]
+              - match: "i feel *"
+                rank: 2
+                replies: ["Why do you feel {1}?"]
+              - match: "*"
+                replies: ["Go on."]
+        """))
+    // Cycling would give the first reply to "should i"; its capture is empty, so the other.
+    #expect(try replies(s, ["should i", "should i move", "i feel", "i feel tired"]) == [
+      "Trust your gut.", "Trust your gut.", "Go on.", "Why do you feel tired?",
+    ])
+  }
+
   @Test func higherRankWinsThenEarlierKeywordThenPriority() throws {
     let s = try compile(
       persona(

@@ -121,7 +121,10 @@ public struct Conversation: Sendable {
           remember(topic: t, tokens: group.tokens)
         }
         guard let applied = applicable(rule, ids, log: &log) else { continue }
-        let choice = pick(r)
+        guard let choice = filled(pick(r), rule, applied.captures) else {
+          log.append(.init(rule: rule.id, outcome: "matched, but every reply fills in a capture the line left empty"))
+          continue
+        }
         let reply = rule.replies[choice]
         switch reply.action {
         case .say(let template):
@@ -266,8 +269,9 @@ public struct Conversation: Sendable {
     var log: [Explanation.Candidate] = []
     for r in persona.events[kind] ?? [] {
       let rule = persona.rules[r]
-      guard let applied = applicable(rule, ids, log: &log) else { continue }
-      let choice = pick(r)
+      guard let applied = applicable(rule, ids, log: &log), let choice = filled(pick(r), rule, applied.captures) else {
+        continue
+      }
       guard case .say(let template) = rule.replies[choice].action else { continue }
       let texts = captureTexts(applied.captures, tokens)
       return Outcome(
@@ -304,6 +308,26 @@ public struct Conversation: Sendable {
   }
 
   // MARK: - Replies
+
+  /// The reply to give when a capture may be empty ("should i" matching `should i *`): the one
+  /// picked, unless its text fills in an empty capture ("Ooh, ? Honestly..."); then the first
+  /// reply that does not; nil when every reply does (the rule then does not answer). A persona
+  /// that keeps 1966 ELIZA's keyword order keeps its empty captures too ("OH I"), as ELIZA did.
+  func filled(_ choice: Int, _ rule: Rule, _ captures: [Range<Int>]) -> Int? {
+    if persona.elizaKeywordOrder { return choice }
+    var empty: UInt64 = 0
+    for (k, range) in captures.enumerated() where range.isEmpty && k < 63 { empty |= 1 << UInt64(k + 1) }
+    if empty == 0 { return choice }
+    func needs(_ i: Int) -> Bool {
+      guard case .say(let template) = rule.replies[i].action else { return false }
+      return template.parts.contains {
+        if case .capture(let n) = $0, n < 64 { return empty & (1 << UInt64(n)) != 0 }
+        return false
+      }
+    }
+    if !needs(choice) { return choice }
+    return rule.replies.indices.first { !needs($0) }
+  }
 
   mutating func pick(_ r: Int) -> Int {
     // The rule is read in place: a copy of it retains every field.
