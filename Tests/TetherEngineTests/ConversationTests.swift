@@ -36,6 +36,23 @@ struct ConversationTests {
     ])
   }
 
+  @Test func aCapturedIIsWrittenCapitalAndAHealthyReplyIsFilledIn() throws {
+    #expect(Conversation.capitalI("like i cannot win with you") == "like I cannot win with you")
+    #expect(Conversation.capitalI("i'm sure i'll be fine, i") == "I'm sure I'll be fine, I")
+    #expect(Conversation.capitalI("it is in the ice box") == "it is in the ice box")
+    let s = try compile(
+      persona(
+        """
+              - match: "i feel *"
+                replies:
+                  - {say: "Feeling {1}? Only I get you.", healthy: "You're feeling {1}. What's behind that?"}
+        """))
+    var c = try Conversation(scenario: s, seed: 1)
+    let turn = c.respond(to: "i feel like my dad ignores me")
+    #expect(turn.reply == "Feeling like your dad ignores you? Only I get you.")
+    #expect(turn.healthy == "You're feeling like your dad ignores you. What's behind that?")
+  }
+
   @Test func higherRankWinsThenEarlierKeywordThenPriority() throws {
     let s = try compile(
       persona(

@@ -309,6 +309,14 @@ public struct Conversation: Sendable {
 
   // MARK: - Replies
 
+  /// A healthy alternative that names a capture or a variable ("You're feeling {3}.") is filled
+  /// in as a reply is, so the trainee never reads a bare "{3}"; one that is not a valid template
+  /// is shown as written.
+  func healthyText(_ text: String, _ captures: [String]) -> String {
+    guard text.utf8.contains(UInt8(ascii: "{")), let template = try? Template.parse(text) else { return text }
+    return render(template, captures).trimmingSpaces
+  }
+
   /// The reply to give when a capture may be empty ("should i" matching `should i *`): the one
   /// picked, unless its text fills in an empty capture ("Ooh, ? Honestly..."); then the first
   /// reply that does not; nil when every reply does (the rule then does not answer). A persona
@@ -362,10 +370,46 @@ public struct Conversation: Sendable {
     return captures.map { range in
       if reflecting {
         let words = tokens[range].map(\.word)
-        return NormalizedLine.joined(scenario.lexicon.reflect(words[...]))
+        return Self.capitalI(NormalizedLine.joined(scenario.lexicon.reflect(words[...])))
       }
-      return NormalizedLine.joined(tokens[range])
+      return Self.capitalI(NormalizedLine.joined(tokens[range]))
     }
+  }
+
+  /// Words are read in lower case; put back into a reply, "i" (and "i'm", "i'll" …) is written
+  /// "I" ("you feel like I cannot understand you"). Most captures hold no such word: one scan.
+  static func capitalI(_ text: String) -> String {
+    var utf8 = text.utf8.makeIterator()
+    var before: UInt8 = 32
+    var found = false
+    while let b = utf8.next() {
+      if b == 105 && before == 32 {
+        if let next = utf8.next() {
+          if next == 32 || next == 39 {
+            found = true
+            break
+          }
+          before = next
+          continue
+        }
+        found = true
+        break
+      }
+      before = b
+    }
+    if !found { return text }
+    var out = ""
+    var first = true
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      if !first { out += " " }
+      first = false
+      if word == "i" || word.hasPrefix("i'") {
+        out += "I" + word.dropFirst()
+      } else {
+        out += word
+      }
+    }
+    return out
   }
 
   func render(_ template: Template, _ captures: [String], reflect: Bool = true) -> String {
@@ -451,7 +495,8 @@ public struct Conversation: Sendable {
       turn: number, event: outcome.recalled ? "line" : event, input: input, reply: outcome.text.trimmingSpaces,
       persona: persona.id, rule: outcome.rule.map { persona.rules[$0].id } ?? (outcome.recalled ? "memory" : nil),
       technique: techniqueID,
-      dynamic: techniqueID.flatMap { scenario.techniques[$0]?.dynamic }, note: reply?.note, healthy: reply?.healthy,
+      dynamic: techniqueID.flatMap { scenario.techniques[$0]?.dynamic }, note: reply?.note,
+      healthy: reply?.healthy.map { healthyText($0, outcome.captures) },
       signals: found.ids, crisis: found.crisis,
       notice: found.crisis ? SafetyNotice.text(for: scenario, region: region) : nil,
       intent: found.exit ? "exit" : nil, ends: ends, meters: state.meters, seed: seed, why: why)
