@@ -24,7 +24,9 @@ struct BinaryInputTests {
 
   @Test("replay --format jsonl: one JSON object per turn, the input read back exactly", arguments: ["engager", "validator", "guardian"])
   func replayJSONL(persona: String) throws {
-    let r = try Binary.run(["replay", "two-am", "--persona", persona, "--format", "jsonl", "--seed", "5"], input: Self.input)
+    // --keep-going: every line gets a turn, also after a goodbye the persona lets end it.
+    let r = try Binary.run(
+      ["replay", "two-am", "--persona", persona, "--format", "jsonl", "--seed", "5", "--keep-going"], input: Self.input)
     #expect(r.status == 0, "\(r.stderr)")
     let records = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
     let inputs = try records.map { line -> String? in
@@ -37,7 +39,7 @@ struct BinaryInputTests {
 
   @Test("replay as text and scripted play: no control character on standard output or error", arguments: ["engager", "guardian"])
   func textOutputs(persona: String) throws {
-    for command in [["replay", "lonely-evening", "--persona", persona], ["play", "lonely-evening", "--persona", persona, "--annotate"]] {
+    for command in [["replay", "lonely-evening", "--persona", persona, "--keep-going"], ["play", "lonely-evening", "--persona", persona, "--annotate"]] {
       let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tether-input-\(UUID().uuidString).jsonl")
       let extra = command[0] == "play" ? ["--transcript", dir.path] : []
       let r = try Binary.run(command + extra + ["--seed", "9"], input: Self.input)
