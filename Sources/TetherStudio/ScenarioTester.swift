@@ -110,9 +110,14 @@ public struct ScenarioTester {
   }
 
   mutating func examples(of personaID: String, in scenario: Scenario) {
+    // A rule's examples speak to the persona as it starts, whichever scenario is checked first:
+    // a scenario's `setting` (a returning user, meters already high) is its own tests' business.
+    var fresh = scenario
+    fresh.settingMeters = []
+    fresh.settingVariables = []
     for (ruleIndex, id, examples) in scenario.examples(of: personaID) {
       for example in examples {
-        guard var c = try? Conversation(scenario: scenario, persona: personaID, seed: 1) else { continue }
+        guard var c = try? Conversation(scenario: fresh, persona: personaID, seed: 1) else { continue }
         c.exempt = ruleIndex
         let turn = c.respond(to: example.value)
         if turn.rule == id {
