@@ -19,6 +19,25 @@ struct MatcherTests {
     return m.match(p, tokens.map(\.id)).map { $0.map { tokens[$0].map(\.word).joined(separator: " ") } }
   }
 
+  @Test("A plain literal's ids are those of folding it whole: contractions, specials, possessives, spaces")
+  func plainLiteralsAsFolded() throws {
+    var spec = LexiconSpec(location: .init(file: "", line: 1, column: 1))
+    spec.contractions = [(Located("i'm", spec.location), "i am"), (Located("cant", spec.location), "can not")]
+    spec.possessives = true
+    let lexicon = Lexicon(spec)
+    let texts = [
+      "i want to go", "cant stop", "  two   spaces ", "", "x1 2nd 42", "i'm here", "dad's gun", "Mixed Case",
+      "cant cant", "go",
+    ]
+    var fast = PatternCompiler(lexicon: lexicon, concepts: [:], vocabulary: Vocabulary())
+    var slow = PatternCompiler(lexicon: lexicon, concepts: [:], vocabulary: Vocabulary())
+    for text in texts {
+      let expected = slow.literal(text).map { slow.vocabulary.intern($0) }
+      #expect(fast.literalIDs(text[...]) == expected, "\(text)")
+    }
+    #expect(fast.vocabulary.count == slow.vocabulary.count)
+  }
+
   @Test(arguments: [
     ("lonely", "i feel so lonely tonight", []),
     ("* i feel *", "today i feel tired", ["today", "tired"]),
