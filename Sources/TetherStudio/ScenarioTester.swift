@@ -27,11 +27,13 @@ public struct ScenarioTester {
   /// Places of signal examples already checked: signals are shared by every scenario.
   private var checkedSignalExamples = Set<SourceLocation>()
 
-  /// Each signal's `examples` must show it, and its `not_examples` must not.
+  /// Each signal's `examples` must show it, and its `not_examples` must not, read as if the line
+  /// before had shown a crisis signal (an `after_crisis` signal, "not really jk", counts only then;
+  /// no other signal depends on it).
   mutating func signalExamples(in scenario: Scenario) {
     for (id, examples, notExamples) in scenario.signalExamples {
       for example in examples where checkedSignalExamples.insert(example.location).inserted {
-        let found = scenario.signalsIn(example.value)
+        let found = scenario.signalsIn(example.value, afterCrisis: true)
         if found.contains(id) {
           passed += 1
         } else {
@@ -41,7 +43,7 @@ public struct ScenarioTester {
         }
       }
       for example in notExamples where checkedSignalExamples.insert(example.location).inserted {
-        if scenario.signalsIn(example.value).contains(id) {
+        if scenario.signalsIn(example.value, afterCrisis: true).contains(id) {
           fail("the line \"\(example.value)\" is listed under not_examples of signal '\(id)' but shows it", at: example.location)
         } else {
           passed += 1

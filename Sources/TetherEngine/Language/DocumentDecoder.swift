@@ -104,7 +104,7 @@ package struct DocumentDecoder {
   mutating func signal(_ node: YAMLNode) -> SignalSpec? {
     let allowed = [
       "id", "name", "kind", "description", "notice", "source", "match", "read", "unless", "negatable", "fuzzy",
-      "examples", "not_examples",
+      "after_crisis", "examples", "not_examples",
     ]
     guard let f = reader.fields(node, allowed: allowed, in: "a signal", required: ["id", "kind"]),
       let id = reader.located(f["id"], "id")
@@ -127,6 +127,10 @@ package struct DocumentDecoder {
       match: reader.texts(f["match"], "match"), unless: reader.texts(f["unless"], "unless"),
       negatable: reader.bool(f["negatable"], "negatable") ?? (kind != .crisis),
       fuzzy: reader.bool(f["fuzzy"], "fuzzy") ?? (kind == .crisis))
+    spec.afterCrisis = reader.bool(f["after_crisis"], "after_crisis") ?? false
+    if spec.afterCrisis && kind != .crisis, let at = f["after_crisis"]?.location {
+      reader.diagnostics.error("only a crisis signal can be 'after_crisis' (it shows the safety notice again)", at: at)
+    }
     spec.read = reader.list(f["read"], "read").compactMap { reading($0) }
     spec.examples = reader.texts(f["examples"], "examples")
     spec.notExamples = reader.texts(f["not_examples"], "not_examples")

@@ -90,6 +90,9 @@ package struct SignalSpec: Sendable {
   package var unless: [Located<String>]
   package var negatable: Bool
   package var fuzzy: Bool
+  /// True for a signal that counts only on the line right after one that showed a crisis
+  /// signal ("not really jk" after "kms"): a confirmation, which alone means nothing.
+  package var afterCrisis = false
   /// Readings: families (lexicon concepts) that, met in order within one clause, show the signal.
   package var read: [ReadingSpec] = []
   /// Lines a person might type that must show this signal; `tether test` checks each.

@@ -140,7 +140,7 @@ struct Compiler {
               id: s.id.value, name: s.name, kind: s.kind.rawValue, description: s.description, notice: s.notice,
               source: s.source),
             kind: s.kind, patterns: patterns, unless: unless, negatable: s.negatable && s.kind != .crisis,
-            readings: readings, examples: s.examples, notExamples: s.notExamples))
+            readings: readings, afterCrisis: s.afterCrisis, examples: s.examples, notExamples: s.notExamples))
       }
     }
     for w in ["not", "never", "no", "nothing", "hardly", "nobody", "neither", "nor", "without"] {

@@ -64,7 +64,8 @@ public struct Conversation: Sendable {
   public mutating func respond(to input: String) -> Turn {
     state.lines += 1
     state.records += 1
-    let (line, found) = scenario.normalizeAndDetect(input, matcher: &matcher)
+    let (line, found) = scenario.normalizeAndDetect(input, matcher: &matcher, afterCrisis: state.lastLineCrisis)
+    state.lastLineCrisis = found.crisis
     var log: [Explanation.Candidate] = []
     var outcome: Outcome?
     var event = "line"

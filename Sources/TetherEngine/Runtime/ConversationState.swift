@@ -12,6 +12,8 @@ public struct ConversationState: Sendable, Equatable {
   /// ELIZA-style memory: remembered replies, oldest first.
   public var memory: [String] = []
   public var ended = false
+  /// True when the user's last line showed a crisis signal (an `after_crisis` signal then counts).
+  public var lastLineCrisis = false
   var cycles: [Int: Int] = [:]
   var lastPick: [Int: Int] = [:]
   var memoryCycles: [Int: Int] = [:]

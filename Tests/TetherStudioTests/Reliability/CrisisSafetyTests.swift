@@ -23,7 +23,8 @@ struct CrisisSafetyTests {
     var out: [(String, String)] = []
     var seen = Set<String>()
     func add(_ line: String, _ from: String) { if seen.insert(line).inserted { out.append((line, from)) } }
-    for signal in shipped.scenarios[0].signals.signals where signal.kind == .crisis {
+    // A confirmation ("not really jk") is a crisis line only after one: its own test below.
+    for signal in shipped.scenarios[0].signals.signals where signal.kind == .crisis && !signal.afterCrisis {
       for e in signal.examples { add(e.value, "\(signal.info.id) example at \(e.location)") }
     }
     for scenario in shipped.scenarios {
@@ -120,6 +121,33 @@ struct CrisisSafetyTests {
     withKnownIssue("signals.yaml and lexicon.yaml do not read these yet (reported)", isIntermittent: true) {
       #expect(known.isEmpty, "\(Set(known.map { $0.prefix { $0 != "(" } }))")
     }
+  }
+
+  @Test("A confirmation right after a crisis line raises the notice again, for every persona; alone, or after a retraction, it does not")
+  func confirmationAfterACrisisLine() throws {
+    let shipped = try Self.shipped()
+    let confirmations = shipped.scenarios[0].signals.signals.filter(\.afterCrisis).flatMap(\.examples).map(\.value)
+    try #require(!confirmations.isEmpty, "no after_crisis signal with examples in the shipped files")
+    var problems: [String] = []
+    for (scenario, persona) in shipped.pairs {
+      for line in confirmations {
+        var after = try Conversation(scenario: scenario, persona: persona, seed: 1)
+        let first = after.respond(to: "kms")
+        let second = after.respond(to: line)
+        if !first.crisis || !second.crisis || second.notice == nil {
+          problems.append("\(scenario.id)/\(persona): \"kms\" then \(line.debugDescription) gave no notice")
+        }
+        var alone = try Conversation(scenario: scenario, persona: persona, seed: 1)
+        if alone.respond(to: line).crisis { problems.append("\(scenario.id)/\(persona): \(line.debugDescription) alone gave a notice") }
+        var later = try Conversation(scenario: scenario, persona: persona, seed: 1)
+        _ = later.respond(to: "kms")
+        _ = later.respond(to: "i had pasta for dinner")
+        if later.respond(to: line).crisis {
+          problems.append("\(scenario.id)/\(persona): \(line.debugDescription) two lines after a crisis line gave a notice")
+        }
+      }
+    }
+    #expect(problems.isEmpty, "\(problems.count) problems, first: \(problems.prefix(6).joined(separator: "\n"))")
   }
 
   @Test("A typo in any long word (not only the crisis words): measured, and every miss listed")
