@@ -122,7 +122,10 @@ public struct Conversation: Sendable {
           remember(topic: t, tokens: group.tokens)
         }
         guard let applied = applicable(rule, ids, log: &log) else { continue }
-        guard let choice = filled(pick(r), rule, applied.captures) else {
+        // Picked first, then checked: `filled(pick(r), …)` copied the whole conversation (the
+        // callee's `self` is read before its argument mutates it).
+        let picked = pick(r)
+        guard let choice = Self.filled(picked, rule, applied.captures, keepEmpty: persona.elizaKeywordOrder) else {
           log.append(.init(rule: rule.id, outcome: "matched, but every reply fills in a capture the line left empty"))
           continue
         }
@@ -270,9 +273,9 @@ public struct Conversation: Sendable {
     var log: [Explanation.Candidate] = []
     for r in persona.events[kind] ?? [] {
       let rule = persona.rules[r]
-      guard let applied = applicable(rule, ids, log: &log), let choice = filled(pick(r), rule, applied.captures) else {
-        continue
-      }
+      guard let applied = applicable(rule, ids, log: &log) else { continue }
+      let picked = pick(r)
+      guard let choice = Self.filled(picked, rule, applied.captures, keepEmpty: persona.elizaKeywordOrder) else { continue }
       guard case .say(let template) = rule.replies[choice].action else { continue }
       let texts = captureTexts(applied.captures, tokens)
       return Outcome(
@@ -322,8 +325,8 @@ public struct Conversation: Sendable {
   /// picked, unless its text fills in an empty capture ("Ooh, ? Honestly..."); then the first
   /// reply that does not; nil when every reply does (the rule then does not answer). A persona
   /// that keeps 1966 ELIZA's keyword order keeps its empty captures too ("OH I"), as ELIZA did.
-  func filled(_ choice: Int, _ rule: Rule, _ captures: [Range<Int>]) -> Int? {
-    if persona.elizaKeywordOrder { return choice }
+  static func filled(_ choice: Int, _ rule: Rule, _ captures: [Range<Int>], keepEmpty: Bool) -> Int? {
+    if keepEmpty { return choice }
     var empty: UInt64 = 0
     for (k, range) in captures.enumerated() where range.isEmpty && k < 63 { empty |= 1 << UInt64(k + 1) }
     if empty == 0 { return choice }
@@ -380,24 +383,20 @@ public struct Conversation: Sendable {
   /// Words are read in lower case; put back into a reply, "i" (and "i'm", "i'll" …) is written
   /// "I" ("you feel like I cannot understand you"). Most captures hold no such word: one scan.
   static func capitalI(_ text: String) -> String {
-    var utf8 = text.utf8.makeIterator()
-    var before: UInt8 = 32
-    var found = false
-    while let b = utf8.next() {
-      if b == 105 && before == 32 {
-        if let next = utf8.next() {
-          if next == 32 || next == 39 {
-            found = true
-            break
+    // A word "i" or "i'…": an "i" at the start or after a space, then a space, an apostrophe or
+    // the end. Read in place, a byte at a time (an iterator over the view cost ten times more).
+    let found =
+      text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        let n = bytes.count
+        var k = 0
+        while k < n {
+          if bytes[k] == 105 && (k == 0 || bytes[k - 1] == 32) && (k + 1 == n || bytes[k + 1] == 32 || bytes[k + 1] == 39) {
+            return true
           }
-          before = next
-          continue
+          k += 1
         }
-        found = true
-        break
-      }
-      before = b
-    }
+        return false
+      } ?? true
     if !found { return text }
     var out = ""
     var first = true
