@@ -33,7 +33,7 @@ public struct ScenarioTester {
   mutating func signalExamples(in scenario: Scenario) {
     for (id, examples, notExamples) in scenario.signalExamples {
       for example in examples where checkedSignalExamples.insert(example.location).inserted {
-        let found = scenario.signalsIn(example.value, afterCrisis: true)
+        let found = scenario.signalsIn(example.value, sinceCrisis: 1)
         if found.contains(id) {
           passed += 1
         } else {
@@ -43,7 +43,7 @@ public struct ScenarioTester {
         }
       }
       for example in notExamples where checkedSignalExamples.insert(example.location).inserted {
-        if scenario.signalsIn(example.value, afterCrisis: true).contains(id) {
+        if scenario.signalsIn(example.value, sinceCrisis: 1).contains(id) {
           fail("the line \"\(example.value)\" is listed under not_examples of signal '\(id)' but shows it", at: example.location)
         } else {
           passed += 1

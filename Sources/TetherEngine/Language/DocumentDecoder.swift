@@ -127,8 +127,21 @@ package struct DocumentDecoder {
       match: reader.texts(f["match"], "match"), unless: reader.texts(f["unless"], "unless"),
       negatable: reader.bool(f["negatable"], "negatable") ?? (kind != .crisis),
       fuzzy: reader.bool(f["fuzzy"], "fuzzy") ?? (kind == .crisis))
-    spec.afterCrisis = reader.bool(f["after_crisis"], "after_crisis") ?? false
-    if spec.afterCrisis && kind != .crisis, let at = f["after_crisis"]?.location {
+    if let node = f["after_crisis"], let text = reader.text(node, "after_crisis") {
+      switch text.lowercased() {
+      case "true", "yes": spec.afterCrisis = 1
+      case "false", "no": spec.afterCrisis = 0
+      default:
+        if let n = Int(text), n >= 1 {
+          spec.afterCrisis = n
+        } else {
+          reader.diagnostics.error(
+            "after_crisis must be true (the next line only), false, or a number of lines (like 10), not '\(text)'",
+            at: node.location)
+        }
+      }
+    }
+    if spec.afterCrisis > 0 && kind != .crisis, let at = f["after_crisis"]?.location {
       reader.diagnostics.error("only a crisis signal can be 'after_crisis' (it shows the safety notice again)", at: at)
     }
     spec.read = reader.list(f["read"], "read").compactMap { reading($0) }

@@ -90,9 +90,10 @@ package struct SignalSpec: Sendable {
   package var unless: [Located<String>]
   package var negatable: Bool
   package var fuzzy: Bool
-  /// True for a signal that counts only on the line right after one that showed a crisis
-  /// signal ("not really jk" after "kms"): a confirmation, which alone means nothing.
-  package var afterCrisis = false
+  /// Above 0 for a signal that counts only within that many lines after one that showed a
+  /// crisis signal (1: the very next line, "not really jk" after "kms"): words that alone
+  /// mean nothing. 0: always.
+  package var afterCrisis = 0
   /// Readings: families (lexicon concepts) that, met in order within one clause, show the signal.
   package var read: [ReadingSpec] = []
   /// Lines a person might type that must show this signal; `tether test` checks each.

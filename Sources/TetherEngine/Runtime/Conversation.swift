@@ -64,8 +64,9 @@ public struct Conversation: Sendable {
   public mutating func respond(to input: String) -> Turn {
     state.lines += 1
     state.records += 1
-    let (line, found) = scenario.normalizeAndDetect(input, matcher: &matcher, afterCrisis: state.lastLineCrisis)
-    state.lastLineCrisis = found.crisis
+    let since = state.crisisLine.map { state.lines - $0 }
+    let (line, found) = scenario.normalizeAndDetect(input, matcher: &matcher, sinceCrisis: since)
+    if found.crisis { state.crisisLine = state.lines }
     var log: [Explanation.Candidate] = []
     var outcome: Outcome?
     var event = "line"

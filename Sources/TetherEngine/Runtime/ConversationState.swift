@@ -12,8 +12,9 @@ public struct ConversationState: Sendable, Equatable {
   /// ELIZA-style memory: remembered replies, oldest first.
   public var memory: [String] = []
   public var ended = false
-  /// True when the user's last line showed a crisis signal (an `after_crisis` signal then counts).
-  public var lastLineCrisis = false
+  /// The number of the user's last line that showed a crisis signal (`after_crisis` signals
+  /// count within their window of it).
+  public var crisisLine: Int?
   var cycles: [Int: Int] = [:]
   var lastPick: [Int: Int] = [:]
   var memoryCycles: [Int: Int] = [:]

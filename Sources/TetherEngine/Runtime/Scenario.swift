@@ -81,35 +81,35 @@ extension Scenario {
     signals.signals.map { ($0.info.id, $0.examples, $0.notExamples) }
   }
 
-  /// The signals one line shows, as `respond` finds them (`afterCrisis`: right after a line
-  /// that showed a crisis signal).
-  package func signalsIn(_ line: String, afterCrisis: Bool = false) -> [String] {
+  /// The signals one line shows, as `respond` finds them (`sinceCrisis`: how many lines back the
+  /// last line that showed a crisis signal is).
+  package func signalsIn(_ line: String, sinceCrisis: Int? = nil) -> [String] {
     var matcher = Matcher()
-    return detectSignals(line, matcher: &matcher, afterCrisis: afterCrisis).ids
+    return detectSignals(line, matcher: &matcher, sinceCrisis: sinceCrisis).ids
   }
 
   /// The line normalized for the rules, and the signals it shows: one normalization when the
   /// scenario shares the signals' lexicon and words, two otherwise.
   package func normalizeAndDetect(
-    _ input: String, matcher: inout Matcher, afterCrisis: Bool = false
+    _ input: String, matcher: inout Matcher, sinceCrisis: Int? = nil
   ) -> (NormalizedLine, SignalDetector.Found) {
     let line = Normalizer.normalize(input, lexicon: lexicon, vocabulary: vocabulary)
-    return (line, detectSignals(input, in: line, matcher: &matcher, afterCrisis: afterCrisis))
+    return (line, detectSignals(input, in: line, matcher: &matcher, sinceCrisis: sinceCrisis))
   }
 
   /// The signals of a line already normalized for the rules: read on that line when the scenario
   /// shares the signals' lexicon and words, else on the input normalized with the shared lexicon.
   package func detectSignals(
-    _ input: String, in line: NormalizedLine, matcher: inout Matcher, afterCrisis: Bool = false
+    _ input: String, in line: NormalizedLine, matcher: inout Matcher, sinceCrisis: Int? = nil
   ) -> SignalDetector.Found {
     sharesSignalWords
-      ? signals.detect(normalized: line, matcher: &matcher, afterCrisis: afterCrisis)
-      : signals.detect(input, matcher: &matcher, afterCrisis: afterCrisis)
+      ? signals.detect(normalized: line, matcher: &matcher, sinceCrisis: sinceCrisis)
+      : signals.detect(input, matcher: &matcher, sinceCrisis: sinceCrisis)
   }
 
   /// The signals a line shows, as ``normalizeAndDetect(_:matcher:)`` finds them.
-  package func detectSignals(_ input: String, matcher: inout Matcher, afterCrisis: Bool = false) -> SignalDetector.Found {
-    normalizeAndDetect(input, matcher: &matcher, afterCrisis: afterCrisis).1
+  package func detectSignals(_ input: String, matcher: inout Matcher, sinceCrisis: Int? = nil) -> SignalDetector.Found {
+    normalizeAndDetect(input, matcher: &matcher, sinceCrisis: sinceCrisis).1
   }
 
   /// Each rule of a persona with its example inputs: (rule index, rule id, examples).

@@ -13,8 +13,9 @@ package struct SignalDetector: Sendable {
     package var unless: [Pattern]
     package var negatable: Bool
     package var readings: [SignalReader.Reading] = []
-    /// Counts only right after a line that showed a crisis signal (`after_crisis`).
-    package var afterCrisis = false
+    /// Counts only within this many lines after one that showed a crisis signal (`after_crisis`);
+    /// 0: always.
+    package var afterCrisis = 0
     package var examples: [Located<String>] = []
     package var notExamples: [Located<String>] = []
   }
@@ -402,20 +403,21 @@ package struct SignalDetector: Sendable {
     package var exit = false
   }
 
-  /// `afterCrisis`: the line before this one showed a crisis signal, so `after_crisis` signals
-  /// (a confirmation: "not really jk") count too.
-  package func detect(_ text: String, matcher: inout Matcher, afterCrisis: Bool = false) -> Found {
+  /// `sinceCrisis`: how many lines back the last line that showed a crisis signal is (1: the
+  /// line before), or nil; an `after_crisis` signal counts only within its window of it (a
+  /// confirmation, "not really jk"; pills named after a disclosure).
+  package func detect(_ text: String, matcher: inout Matcher, sinceCrisis: Int? = nil) -> Found {
     if signals.isEmpty { return Found() }
     return detect(
       normalized: Normalizer.normalize(text, lexicon: lexicon, vocabulary: vocabulary), matcher: &matcher,
-      afterCrisis: afterCrisis)
+      sinceCrisis: sinceCrisis)
   }
 
   /// ``detect(_:matcher:)`` for a line already normalized with this detector's lexicon, by a
   /// vocabulary whose first words are this detector's (a scenario that plays the shared lexicon
   /// starts its vocabulary from the signals', so one normalization serves both): a word past
   /// this detector's own is one it does not know.
-  package func detect(normalized line: NormalizedLine, matcher: inout Matcher, afterCrisis: Bool = false) -> Found {
+  package func detect(normalized line: NormalizedLine, matcher: inout Matcher, sinceCrisis: Int? = nil) -> Found {
     var found = Found()
     if signals.isEmpty { return found }
     let known = Int32(vocabulary.count)
@@ -445,7 +447,7 @@ package struct SignalDetector: Sendable {
       }
       let byReading = !read.isEmpty && read[si]
       if !byReading && patterns.isEmpty { continue }
-      if signals[si].afterCrisis && !afterCrisis { continue }
+      if signals[si].afterCrisis > 0 && (sinceCrisis ?? Int.max) > signals[si].afterCrisis { continue }
       // By index, never a copy of the signal or its patterns (a copy retains every array in it).
       if fires(si, patterns, ids, &matcher, read: byReading, tagged: &tagged, breaks: line.breaks) {
         found.ids.append(signals[si].info.id)

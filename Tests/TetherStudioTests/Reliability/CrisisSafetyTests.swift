@@ -24,7 +24,7 @@ struct CrisisSafetyTests {
     var seen = Set<String>()
     func add(_ line: String, _ from: String) { if seen.insert(line).inserted { out.append((line, from)) } }
     // A confirmation ("not really jk") is a crisis line only after one: its own test below.
-    for signal in shipped.scenarios[0].signals.signals where signal.kind == .crisis && !signal.afterCrisis {
+    for signal in shipped.scenarios[0].signals.signals where signal.kind == .crisis && signal.afterCrisis == 0 {
       for e in signal.examples { add(e.value, "\(signal.info.id) example at \(e.location)") }
     }
     for scenario in shipped.scenarios {
@@ -123,27 +123,31 @@ struct CrisisSafetyTests {
     }
   }
 
-  @Test("A confirmation right after a crisis line raises the notice again, for every persona; alone, or after a retraction, it does not")
-  func confirmationAfterACrisisLine() throws {
+  @Test("An after_crisis signal raises the notice again within its window of a crisis line, for every persona; alone, or past its window, it does not")
+  func afterCrisisWindow() throws {
     let shipped = try Self.shipped()
-    let confirmations = shipped.scenarios[0].signals.signals.filter(\.afterCrisis).flatMap(\.examples).map(\.value)
-    try #require(!confirmations.isEmpty, "no after_crisis signal with examples in the shipped files")
+    let windowed = shipped.scenarios[0].signals.signals.filter { $0.afterCrisis > 0 }
+    try #require(windowed.contains { $0.afterCrisis == 1 } && windowed.contains { $0.afterCrisis > 1 })
     var problems: [String] = []
     for (scenario, persona) in shipped.pairs {
-      for line in confirmations {
-        var after = try Conversation(scenario: scenario, persona: persona, seed: 1)
-        let first = after.respond(to: "kms")
-        let second = after.respond(to: line)
-        if !first.crisis || !second.crisis || second.notice == nil {
-          problems.append("\(scenario.id)/\(persona): \"kms\" then \(line.debugDescription) gave no notice")
-        }
-        var alone = try Conversation(scenario: scenario, persona: persona, seed: 1)
-        if alone.respond(to: line).crisis { problems.append("\(scenario.id)/\(persona): \(line.debugDescription) alone gave a notice") }
-        var later = try Conversation(scenario: scenario, persona: persona, seed: 1)
-        _ = later.respond(to: "kms")
-        _ = later.respond(to: "i had pasta for dinner")
-        if later.respond(to: line).crisis {
-          problems.append("\(scenario.id)/\(persona): \(line.debugDescription) two lines after a crisis line gave a notice")
+      for signal in windowed {
+        for line in signal.examples.map(\.value) {
+          // The crisis line, then lines of no concern up to the window's last line.
+          func after(_ gap: Int) throws -> Turn {
+            var c = try Conversation(scenario: scenario, persona: persona, seed: 1)
+            #expect(c.respond(to: "kms").crisis)
+            for k in 0..<gap { _ = c.respond(to: k % 2 == 0 ? "i had pasta for dinner" : "the weather is ok") }
+            return c.respond(to: line)
+          }
+          let inside = try after(signal.afterCrisis - 1)
+          if !inside.crisis || inside.notice == nil {
+            problems.append("\(scenario.id)/\(persona): \(line.debugDescription) \(signal.afterCrisis) lines after a crisis line gave no notice")
+          }
+          if try after(signal.afterCrisis).crisis {
+            problems.append("\(scenario.id)/\(persona): \(line.debugDescription) past the window of \(signal.info.id) gave a notice")
+          }
+          var alone = try Conversation(scenario: scenario, persona: persona, seed: 1)
+          if alone.respond(to: line).crisis { problems.append("\(scenario.id)/\(persona): \(line.debugDescription) alone gave a notice") }
         }
       }
     }
