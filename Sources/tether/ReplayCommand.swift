@@ -39,11 +39,16 @@ struct Replay: ParsableCommand {
   @Flag(help: "Send every line, even after the persona has let the conversation end.")
   var keepGoing = false
 
+  @Option(
+    help: "Whose crisis line the safety notice names: us (988, the default), uk, ie, ca, au, nz or other (default: TETHER_REGION).")
+  var region: String?
+
   @Option(help: "Scenarios folder (default: TETHER_SCENARIOS, or Scenarios/ near the working directory).")
   var scenarios: String?
 
   func run() throws {
     let loaded = try Load.scenario(scenario, scenarios: scenarios)
+    let region = try Load.region(region, for: loaded)
     if persona == nil && loaded.personaIDs.count > 1 {
       Output.error(
         "error: scenario '\(loaded.id)' has several personas (\(loaded.personaIDs.joined(separator: ", "))); choose one with --persona"
@@ -52,7 +57,7 @@ struct Replay: ParsableCommand {
     }
     var conversation: Conversation
     do {
-      conversation = try Conversation(scenario: loaded, persona: persona, seed: seed)
+      conversation = try Conversation(scenario: loaded, persona: persona, seed: seed, region: region)
     } catch {
       Output.error("error: \(error.description)")
       throw ExitCode(2)

@@ -40,6 +40,10 @@ struct Serve: ParsableCommand {
     help: "Write the port, room code, addresses and transcript folder as one JSON object to this file once listening.")
   var readyFile: String?
 
+  @Option(
+    help: "Whose crisis line the safety notice names: us (988, the default), uk, ie, ca, au, nz or other (default: TETHER_REGION).")
+  var region: String?
+
   @Option(help: "Scenarios folder (default: TETHER_SCENARIOS, or Scenarios/ near the working directory).")
   var scenarios: String?
 
@@ -53,6 +57,7 @@ struct Serve: ParsableCommand {
 
   func run() throws {
     let loaded = try Load.scenario(scenario, scenarios: scenarios)
+    let region = try Load.region(region, for: loaded)
     let folder = URL(fileURLWithPath: out ?? UserDirectories().transcripts).standardizedFileURL.path
     do {
       try UserDirectories.makePrivateFolder(folder)
@@ -61,8 +66,10 @@ struct Serve: ParsableCommand {
         SafeText.terminal("error: cannot create the transcripts folder \(folder): \(error.localizedDescription)"))
       throw ExitCode(1)
     }
-    let settings = Room.Settings(
+    var roomSettings = Room.Settings(
       code: room.flatMap(RoomCode.init), reveal: reveal == .manual ? .manual : .immediate, out: folder)
+    roomSettings.region = region
+    let settings = roomSettings
     let server = ClassroomServer(room: Room(scenario: loaded, settings: settings), host: host, port: port)
     let host = host
     let readyFile = readyFile

@@ -63,6 +63,23 @@ struct ReplayCommandTests {
     #expect(all.stderr.isEmpty, "\(all.stderr)")
   }
 
+  @Test func theNoticeNamesTheChosenRegionsCrisisLine() throws {
+    let line = Data("i want to die\n".utf8)
+    let uk = try Binary.run(["replay", "lonely-evening", "--persona", "guardian", "--region", "uk"], input: line)
+    #expect(uk.status == 0, "\(uk.stderr)")
+    // The notice's lines ("!! …"); the persona's own reply may still mention 988.
+    let notice = uk.stdout.split(separator: "\n").filter { $0.hasPrefix("!! ") }.joined(separator: "\n")
+    #expect(notice.contains("Samaritans: call 116 123") && !notice.contains("988"), "\(notice)")
+    let au = try Binary.run(
+      ["replay", "lonely-evening", "--persona", "guardian"], input: line, environment: ["TETHER_REGION": "au"])
+    #expect(au.stdout.contains("Lifeline: call 13 11 14"), "\(au.stdout)")
+    let plain = try Binary.run(["replay", "lonely-evening", "--persona", "guardian"], input: line)
+    #expect(plain.stdout.contains("988") && plain.stdout.contains("findahelpline.com"), "\(plain.stdout)")
+    let wrong = try Binary.run(["replay", "lonely-evening", "--persona", "guardian", "--region", "gb"], input: line)
+    #expect(wrong.status == 2)
+    #expect(wrong.stderr.contains("unknown region 'gb'") && wrong.stderr.contains("uk"), "\(wrong.stderr)")
+  }
+
   @Test func anEmptyFileGivesOnlyTheOpening() throws {
     let r = try Binary.run(["replay", "Scenarios/classic/doctor.yaml"], input: Data())
     #expect(r.status == 0)

@@ -20,7 +20,9 @@ public struct Conversation: Sendable {
   /// The persona's id.
   public var personaID: String { persona.id }
 
-  public init(scenario: Scenario, persona id: String? = nil, seed: UInt64 = 0) throws(Failure) {
+  /// `region`: whose crisis line the safety notice names (a code of the `safety` section's
+  /// `regions`, see ``Scenario/regionProblem(_:)``); nil for the default line.
+  public init(scenario: Scenario, persona id: String? = nil, seed: UInt64 = 0, region: String? = nil) throws(Failure) {
     let wanted = id ?? scenario.defaultPersonaID
     guard let persona = scenario.persona(wanted) else {
       throw Failure(
@@ -32,7 +34,7 @@ public struct Conversation: Sendable {
     self.persona = persona
     self.seed = seed
     // Set explicitly: the defaults of stored properties were seen unset in this typed-throws init.
-    region = nil
+    self.region = region
     matcher = Matcher()
     exempt = nil
     state = ConversationState(seed: seed)
@@ -373,6 +375,12 @@ public struct Conversation: Sendable {
   func captureTexts(_ captures: [Range<Int>], _ tokens: [Token]) -> [String] {
     let reflecting = !scenario.lexicon.reflections.isEmpty
     return captures.map { range in
+      // One word matched as its possessive's base ("my dad's" for `my {family}`) is put back as
+      // that word: "your dad", not "your dad's".
+      if range.count == 1, scenario.lexicon.possessives {
+        let w = tokens[range.lowerBound].word
+        if w.utf8.count > 2 && w.hasSuffix("'s") { return String(w.dropLast(2)) }
+      }
       if reflecting {
         let words = tokens[range].map(\.word)
         return Self.capitalI(NormalizedLine.joined(scenario.lexicon.reflect(words[...])))

@@ -81,6 +81,16 @@ extension Scenario {
     signals.signals.map { ($0.info.id, $0.examples, $0.notExamples) }
   }
 
+  /// Why `code` cannot name a region's crisis line, or nil when it can ("uk", "au" …: the codes
+  /// of the `safety` section's `regions`).
+  package func regionProblem(_ code: String) -> String? {
+    if regions.contains(where: { $0.0 == code.lowercased() }) { return nil }
+    let known = regions.map(\.0)
+    return known.isEmpty
+      ? "the safety section names no regions, so the crisis line is always the default one"
+      : "unknown region '\(code)'\(didYouMean(code.lowercased(), among: known)); regions: \(known.joined(separator: ", "))"
+  }
+
   /// The signals one line shows, as `respond` finds them (`sinceCrisis`: how many lines back the
   /// last line that showed a crisis signal is).
   package func signalsIn(_ line: String, sinceCrisis: Int? = nil) -> [String] {

@@ -38,6 +38,8 @@ public actor Room {
     public var nudgesPerSilence = 3
     /// Seconds of silence before a nudge, for every persona (nil: each persona's own idle time).
     public var idle: Double?
+    /// Whose crisis line the safety notice names (nil: the default).
+    public var region: String?
 
     /// A room with a random code and key unless given.
     public init(
@@ -132,7 +134,7 @@ public actor Room {
     let seed = seeds()
     let conversation: Conversation
     do {
-      conversation = try Conversation(scenario: scenario, persona: personaID, seed: seed)
+      conversation = try Conversation(scenario: scenario, persona: personaID, seed: seed, region: settings.region)
     } catch {
       throw .unknownPersona(personaID)
     }

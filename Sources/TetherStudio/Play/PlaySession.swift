@@ -41,18 +41,21 @@ public final class PlaySession {
   public let transcript: TranscriptWriter
   private var warnedAboutDisk = false
   private let clock: () -> Date
+  /// Whose crisis line the safety notice names (nil: the default).
+  public let region: String?
 
   public init(
     scenario: Scenario, persona: String?, seed: UInt64, annotate: Bool, transcript: TranscriptWriter, width: Int,
-    clock: @escaping () -> Date = Date.init
+    region: String? = nil, clock: @escaping () -> Date = Date.init
   ) throws(Conversation.Failure) {
     self.scenario = scenario
+    self.region = region
     self.seed = seed
     self.annotate = annotate
     self.transcript = transcript
     self.width = width
     self.clock = clock
-    conversation = try Conversation(scenario: scenario, persona: persona, seed: seed)
+    conversation = try Conversation(scenario: scenario, persona: persona, seed: seed, region: region)
   }
 
   public var personaName: String { scenario.personaInfo(conversation.personaID)?.name ?? conversation.personaID }
@@ -245,7 +248,7 @@ public final class PlaySession {
 
   func restart(to id: String, reason: String, in r: inout Response) {
     endTranscript(reason)
-    guard let fresh = try? Conversation(scenario: scenario, persona: id, seed: seed) else { return }
+    guard let fresh = try? Conversation(scenario: scenario, persona: id, seed: seed, region: region) else { return }
     let switched = id != conversation.personaID
     conversation = fresh
     lastTurn = nil

@@ -38,6 +38,10 @@ struct Play: ParsableCommand {
   @Option(help: "Where to write the transcript (default: a new file in the transcripts folder).")
   var transcript: String?
 
+  @Option(
+    help: "Whose crisis line the safety notice names: us (988, the default), uk, ie, ca, au, nz or other (default: TETHER_REGION).")
+  var region: String?
+
   @Option(help: "Scenarios folder (default: TETHER_SCENARIOS, or Scenarios/ near the working directory).")
   var scenarios: String?
 
@@ -67,6 +71,7 @@ struct Play: ParsableCommand {
 
   func run() throws {
     let loaded = try Load.scenario(scenario, scenarios: scenarios)
+    let region = try Load.region(region, for: loaded)
     let interactive = isatty(STDIN_FILENO) == 1
     let dirs = UserDirectories()
     let seed = seed ?? UInt64.random(in: 1...999_999)
@@ -79,7 +84,7 @@ struct Play: ParsableCommand {
     do {
       session = try PlaySession(
         scenario: loaded, persona: persona, seed: seed, annotate: annotate, transcript: writer,
-        width: TerminalIO.width())
+        width: TerminalIO.width(), region: region)
     } catch {
       Output.error("error: \(error.description)")
       throw ExitCode(2)
