@@ -53,6 +53,16 @@ struct ConversationTests {
     #expect(turn.healthy == "You're feeling like your dad ignores you. What's behind that?")
   }
 
+  @Test func aWordMatchedAsItsPossessiveIsPutBackAsTheWord() throws {
+    let s = try compile(
+      persona(
+        """
+              - match: "* my {family} *"
+                replies: ["How is your {2}? ({3})"]
+        """, lexicon: "  possessives: true"))
+    #expect(try replies(s, ["my father's knee is worse"]) == ["How is your father? (knee is worse)"])
+  }
+
   @Test func higherRankWinsThenEarlierKeywordThenPriority() throws {
     let s = try compile(
       persona(
