@@ -63,6 +63,17 @@ struct ConversationTests {
     #expect(try replies(s, ["my father's knee is worse"]) == ["How is your father? (knee is worse)"])
   }
 
+  @Test func thePersonasNameAtEitherEndIsLeftOutForTheSignals() {
+    #expect(Conversation.withoutName("night sam", "Sam") == "night")
+    #expect(Conversation.withoutName("Sam, gotta go", "Sam") == "gotta go")
+    #expect(Conversation.withoutName("later SAM!", "Sam") == "later")
+    #expect(Conversation.withoutName("sam", "Sam") == nil)
+    #expect(Conversation.withoutName("samantha says hi", "Sam") == nil)
+    #expect(Conversation.withoutName("i told sam everything", "Sam") == nil)
+    #expect(Conversation.mentions("ok LATER Mia", "Mia"))
+    #expect(!Conversation.mentions("ok later", "Mia"))
+  }
+
   @Test func higherRankWinsThenEarlierKeywordThenPriority() throws {
     let s = try compile(
       persona(

@@ -80,6 +80,14 @@ struct ReplayCommandTests {
     #expect(wrong.stderr.contains("unknown region 'gb'") && wrong.stderr.contains("uk"), "\(wrong.stderr)")
   }
 
+  @Test func aGoodbyeThatNamesThePersonaIsAGoodbye() throws {
+    let r = try Binary.run(
+      ["replay", "lonely-evening", "--persona", "guardian", "--format", "jsonl"], input: Data("later sam\nstill there?\n".utf8))
+    let turns = r.stdout.split(separator: "\n")
+    #expect(turns.count == 2, "\(r.stdout)")  // the opening and the goodbye, which ends it
+    #expect(turns.last?.contains("\"intent\":\"exit\"") == true && turns.last?.contains("\"ends\":true") == true)
+  }
+
   @Test func anEmptyFileGivesOnlyTheOpening() throws {
     let r = try Binary.run(["replay", "Scenarios/classic/doctor.yaml"], input: Data())
     #expect(r.status == 0)

@@ -67,7 +67,15 @@ public struct Conversation: Sendable {
     state.lines += 1
     state.records += 1
     let since = state.crisisLine.map { state.lines - $0 }
-    let (line, found) = scenario.normalizeAndDetect(input, matcher: &matcher, sinceCrisis: since)
+    var (line, found) = scenario.normalizeAndDetect(input, matcher: &matcher, sinceCrisis: since)
+    // The persona called by name at the start or end of a line ("night sam", "later mia"): the
+    // signals read the line without it too, since no signal can know every persona's name.
+    if !found.exit || !found.crisis, let bare = Self.withoutName(input, persona.name) {
+      let again = scenario.detectSignals(bare, matcher: &matcher, sinceCrisis: since)
+      for id in again.ids where !found.ids.contains(id) { found.ids.append(id) }
+      found.crisis = found.crisis || again.crisis
+      found.exit = found.exit || again.exit
+    }
     if found.crisis { state.crisisLine = state.lines }
     var log: [Explanation.Candidate] = []
     var outcome: Outcome?
@@ -312,6 +320,51 @@ public struct Conversation: Sendable {
     if let condition = persona.memoryRecall, !holds(condition) { return nil }
     let text = state.memory.removeFirst()
     return Outcome(text: text, chain: ["memory"], recalled: true)
+  }
+
+  /// The line without the persona's name as its first or last word, or nil when it has none
+  /// there. Only a whole word counts, with punctuation around it ("sam!", "@sam,").
+  static func withoutName(_ input: String, _ name: String) -> String? {
+    guard input.utf8.count < 4_096, mentions(input, name) else { return nil }
+    let wanted = Normalizer.foldWord(name)
+    guard !wanted.isEmpty, !wanted.contains(" ") else { return nil }
+    var words = input.split(separator: " ", omittingEmptySubsequences: true)
+    guard words.count > 1 else { return nil }
+    func isName(_ w: Substring) -> Bool { Normalizer.foldWord(String(w)) == wanted }
+    var changed = false
+    if let last = words.last, isName(last) {
+      words.removeLast()
+      changed = true
+    }
+    if let first = words.first, words.count > 1, isName(first) {
+      words.removeFirst()
+      changed = true
+    }
+    return changed ? words.joined(separator: " ") : nil
+  }
+
+  /// A quick test, on every line, before the words are split: whether the name's letters
+  /// appear anywhere in it, ASCII case aside (a name with other letters always "appears").
+  static func mentions(_ input: String, _ name: String) -> Bool {
+    var name = name
+    return name.withUTF8 { n -> Bool in
+      guard let first = n.first, n.allSatisfy({ $0 < 0x80 }) else { return true }
+      var text = input
+      return text.withUTF8 { t -> Bool in
+        guard t.count >= n.count else { return false }
+        let f = first | 0x20
+        var k = 0
+        while k + n.count <= t.count {
+          if t[k] | 0x20 == f {
+            var j = 1
+            while j < n.count && t[k + j] | 0x20 == n[j] | 0x20 { j += 1 }
+            if j == n.count { return true }
+          }
+          k += 1
+        }
+        return false
+      }
+    }
   }
 
   // MARK: - Replies
