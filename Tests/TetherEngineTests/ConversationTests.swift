@@ -70,8 +70,8 @@ struct ConversationTests {
     #expect(Conversation.withoutName("sam", "Sam") == nil)
     #expect(Conversation.withoutName("samantha says hi", "Sam") == nil)
     #expect(Conversation.withoutName("i told sam everything", "Sam") == nil)
-    #expect(Conversation.mentions("ok LATER Mia", "Mia"))
-    #expect(!Conversation.mentions("ok later", "Mia"))
+    #expect(Conversation.withoutName("ok bye @Mia", "Mia") == "ok bye")
+    #expect(Conversation.withoutName("bye both", "Bot") == nil)
   }
 
   @Test func higherRankWinsThenEarlierKeywordThenPriority() throws {

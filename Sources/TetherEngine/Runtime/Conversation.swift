@@ -323,48 +323,44 @@ public struct Conversation: Sendable {
   }
 
   /// The line without the persona's name as its first or last word, or nil when it has none
-  /// there. Only a whole word counts, with punctuation around it ("sam!", "@sam,").
+  /// there. Only a whole word counts, with punctuation around it ("sam!", "@sam,"). Read on
+  /// every line: the two edge words are compared as bytes, and only a line that names the
+  /// persona is split and joined again.
   static func withoutName(_ input: String, _ name: String) -> String? {
-    guard input.utf8.count < 4_096, mentions(input, name) else { return nil }
-    let wanted = Normalizer.foldWord(name)
-    guard !wanted.isEmpty, !wanted.contains(" ") else { return nil }
-    var words = input.split(separator: " ", omittingEmptySubsequences: true)
-    guard words.count > 1 else { return nil }
-    func isName(_ w: Substring) -> Bool { Normalizer.foldWord(String(w)) == wanted }
-    var changed = false
-    if let last = words.last, isName(last) {
-      words.removeLast()
-      changed = true
-    }
-    if let first = words.first, words.count > 1, isName(first) {
-      words.removeFirst()
-      changed = true
-    }
-    return changed ? words.joined(separator: " ") : nil
-  }
-
-  /// A quick test, on every line, before the words are split: whether the name's letters
-  /// appear anywhere in it, ASCII case aside (a name with other letters always "appears").
-  static func mentions(_ input: String, _ name: String) -> Bool {
+    guard input.utf8.count < 4_096 else { return nil }
     var name = name
-    return name.withUTF8 { n -> Bool in
-      guard let first = n.first, n.allSatisfy({ $0 < 0x80 }) else { return true }
-      var text = input
-      return text.withUTF8 { t -> Bool in
-        guard t.count >= n.count else { return false }
-        let f = first | 0x20
-        var k = 0
-        while k + n.count <= t.count {
-          if t[k] | 0x20 == f {
-            var j = 1
-            while j < n.count && t[k + j] | 0x20 == n[j] | 0x20 { j += 1 }
-            if j == n.count { return true }
-          }
-          k += 1
+    let ascii = name.withUTF8 { n in !n.isEmpty && n.allSatisfy { $0 < 0x80 && $0 != 32 } }
+    guard ascii else { return nil }
+    func isLetter(_ b: UInt8) -> Bool { b &- 97 < 26 || b &- 65 < 26 || b &- 48 < 10 || b >= 0x80 }
+    var text = input
+    let (atStart, atEnd) = text.withUTF8 { t -> (Bool, Bool) in
+      name.withUTF8 { n -> (Bool, Bool) in
+        /// The word's letters within t[from..<to], trimmed of punctuation, equal the name's.
+        func same(_ from: Int, _ to: Int) -> Bool {
+          var lo = from, hi = to
+          while lo < hi && !isLetter(t[lo]) { lo += 1 }
+          while hi > lo && !isLetter(t[hi - 1]) { hi -= 1 }
+          guard hi - lo == n.count else { return false }
+          for k in 0..<n.count where t[lo + k] | 0x20 != n[k] | 0x20 { return false }
+          return true
         }
-        return false
+        var first = 0
+        while first < t.count && t[first] == 32 { first += 1 }
+        var firstEnd = first
+        while firstEnd < t.count && t[firstEnd] != 32 { firstEnd += 1 }
+        var last = t.count
+        while last > 0 && t[last - 1] == 32 { last -= 1 }
+        var lastStart = last
+        while lastStart > 0 && t[lastStart - 1] != 32 { lastStart -= 1 }
+        if lastStart <= first { return (false, false) }  // one word only
+        return (same(first, firstEnd), same(lastStart, last))
       }
     }
+    guard atStart || atEnd else { return nil }
+    var words = input.split(separator: " ", omittingEmptySubsequences: true)
+    if atEnd { words.removeLast() }
+    if atStart && words.count > 1 { words.removeFirst() }
+    return words.joined(separator: " ")
   }
 
   // MARK: - Replies
