@@ -26,18 +26,6 @@ enum Load {
     }
   }
 
-  /// The region whose crisis line the safety notice names: `--region`, else TETHER_REGION, else
-  /// none (the default line); one the scenario's safety section does not list is an error.
-  static func region(_ option: String?, for scenario: Scenario) throws -> String? {
-    let chosen = option ?? ProcessInfo.processInfo.environment["TETHER_REGION"].flatMap { $0.isEmpty ? nil : $0 }
-    guard let chosen else { return nil }
-    if let problem = scenario.regionProblem(chosen) {
-      Output.error(SafeText.terminal("error: \(option == nil ? "TETHER_REGION: " : "--region: ")\(problem)"))
-      throw ExitCode(2)
-    }
-    return chosen.lowercased()
-  }
-
   /// The techniques, signals and dynamics, with the library they come from.
   static func taxonomy(scenarios: String?) throws -> (Taxonomy, ScenarioLibrary) {
     do {
@@ -46,5 +34,24 @@ enum Load {
       Output.error("error: " + SafeText.terminal(error.description))
       throw ExitCode(1)
     }
+  }
+}
+
+/// `--region`, shared by play, replay and serve: whose crisis line the safety notice names.
+struct RegionOption: ParsableArguments {
+  @Option(
+    help: "Whose crisis line the safety notice names: us (988, the default), uk, ie, ca, au, nz or other (default: TETHER_REGION).")
+  var region: String?
+
+  /// `--region`, else TETHER_REGION, else none (the default line); one the scenario's safety
+  /// section does not list is an error.
+  func code(for scenario: Scenario) throws -> String? {
+    let chosen = region ?? ProcessInfo.processInfo.environment["TETHER_REGION"].flatMap { $0.isEmpty ? nil : $0 }
+    guard let chosen else { return nil }
+    if let problem = scenario.regionProblem(chosen) {
+      Output.error(SafeText.terminal("error: \(region == nil ? "TETHER_REGION: " : "--region: ")\(problem)"))
+      throw ExitCode(2)
+    }
+    return chosen.lowercased()
   }
 }

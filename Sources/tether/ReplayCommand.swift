@@ -39,16 +39,14 @@ struct Replay: ParsableCommand {
   @Flag(help: "Send every line, even after the persona has let the conversation end.")
   var keepGoing = false
 
-  @Option(
-    help: "Whose crisis line the safety notice names: us (988, the default), uk, ie, ca, au, nz or other (default: TETHER_REGION).")
-  var region: String?
+  @OptionGroup var region: RegionOption
 
   @Option(help: "Scenarios folder (default: TETHER_SCENARIOS, or Scenarios/ near the working directory).")
   var scenarios: String?
 
   func run() throws {
     let loaded = try Load.scenario(scenario, scenarios: scenarios)
-    let region = try Load.region(region, for: loaded)
+    let region = try region.code(for: loaded)
     if persona == nil && loaded.personaIDs.count > 1 {
       Output.error(
         "error: scenario '\(loaded.id)' has several personas (\(loaded.personaIDs.joined(separator: ", "))); choose one with --persona"

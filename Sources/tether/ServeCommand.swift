@@ -40,9 +40,7 @@ struct Serve: ParsableCommand {
     help: "Write the port, room code, addresses and transcript folder as one JSON object to this file once listening.")
   var readyFile: String?
 
-  @Option(
-    help: "Whose crisis line the safety notice names: us (988, the default), uk, ie, ca, au, nz or other (default: TETHER_REGION).")
-  var region: String?
+  @OptionGroup var region: RegionOption
 
   @Option(help: "Scenarios folder (default: TETHER_SCENARIOS, or Scenarios/ near the working directory).")
   var scenarios: String?
@@ -57,7 +55,7 @@ struct Serve: ParsableCommand {
 
   func run() throws {
     let loaded = try Load.scenario(scenario, scenarios: scenarios)
-    let region = try Load.region(region, for: loaded)
+    let region = try region.code(for: loaded)
     let folder = URL(fileURLWithPath: out ?? UserDirectories().transcripts).standardizedFileURL.path
     do {
       try UserDirectories.makePrivateFolder(folder)

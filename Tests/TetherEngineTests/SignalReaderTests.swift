@@ -165,14 +165,8 @@ struct SignalReaderTests {
     for (word, id) in words + [("café", 0), ("über", 1), ("x1234", 2), ("abc", 3)] {
       rebuilt.addFuzzy(word, id: id)
       // The forms as they were made before: scalar by scalar, letters by Unicode's tables.
-      let scalars = Array(word.unicodeScalars)
-      guard scalars.count >= 5, scalars.allSatisfy({ $0.properties.isAlphabetic }) else { continue }
-      for k in scalars.indices {
-        var s = scalars
-        s.remove(at: k)
-        let key = String(String.UnicodeScalarView(s))
-        if reference[key] == nil { reference[key] = id }
-      }
+      guard let forms = SignalDetector.deletionForms(scalarsOf: word) else { continue }
+      for key in forms where reference[key] == nil { reference[key] = id }
       reference[word] = id
     }
     #expect(rebuilt.fuzzy == reference)

@@ -70,7 +70,7 @@ public struct Conversation: Sendable {
     var (line, found) = scenario.normalizeAndDetect(input, matcher: &matcher, sinceCrisis: since)
     // The persona called by name at the start or end of a line ("night sam", "later mia"): the
     // signals read the line without it too, since no signal can know every persona's name.
-    if !found.exit || !found.crisis, let bare = Self.withoutName(input, persona.name) {
+    if let bare = Self.withoutName(input, persona.name) {
       let again = scenario.detectSignals(bare, matcher: &matcher, sinceCrisis: since)
       for id in again.ids where !found.ids.contains(id) { found.ids.append(id) }
       found.crisis = found.crisis || again.crisis

@@ -574,14 +574,21 @@ package struct SignalDetector: Sendable {
       fuzzy[word] = id
       return
     }
+    guard let forms = Self.deletionForms(scalarsOf: word) else { return }
+    for key in forms where fuzzy[key] == nil { fuzzy[key] = id }
+    fuzzy[word] = id
+  }
+
+  /// A word's one-deletion forms, scalar by scalar, or nil for a word too short or not all
+  /// letters (by Unicode's tables): what ``addFuzzy(_:id:)`` files for a word that is not ASCII,
+  /// and what its byte path must give for one that is.
+  package static func deletionForms(scalarsOf word: String) -> [String]? {
     let scalars = Array(word.unicodeScalars)
-    guard scalars.count >= 5, scalars.allSatisfy({ $0.properties.isAlphabetic }) else { return }
-    for k in scalars.indices {
+    guard scalars.count >= 5, scalars.allSatisfy({ $0.properties.isAlphabetic }) else { return nil }
+    return scalars.indices.map { k in
       var s = scalars
       s.remove(at: k)
-      let key = String(String.UnicodeScalarView(s))
-      if fuzzy[key] == nil { fuzzy[key] = id }
+      return String(String.UnicodeScalarView(s))
     }
-    fuzzy[word] = id
   }
 }

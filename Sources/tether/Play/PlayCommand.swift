@@ -38,9 +38,7 @@ struct Play: ParsableCommand {
   @Option(help: "Where to write the transcript (default: a new file in the transcripts folder).")
   var transcript: String?
 
-  @Option(
-    help: "Whose crisis line the safety notice names: us (988, the default), uk, ie, ca, au, nz or other (default: TETHER_REGION).")
-  var region: String?
+  @OptionGroup var region: RegionOption
 
   @Option(help: "Scenarios folder (default: TETHER_SCENARIOS, or Scenarios/ near the working directory).")
   var scenarios: String?
@@ -71,7 +69,7 @@ struct Play: ParsableCommand {
 
   func run() throws {
     let loaded = try Load.scenario(scenario, scenarios: scenarios)
-    let region = try Load.region(region, for: loaded)
+    let region = try region.code(for: loaded)
     let interactive = isatty(STDIN_FILENO) == 1
     let dirs = UserDirectories()
     let seed = seed ?? UInt64.random(in: 1...999_999)
