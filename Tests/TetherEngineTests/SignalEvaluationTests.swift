@@ -12,6 +12,7 @@ struct SignalEvaluationTests {
       var crisis: Bool
       var exit: Bool
       var signals: [String]
+      var category: String?
     }
     var lines: [Line]
   }
@@ -103,6 +104,17 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-10b.json")
   }
 
+  /// Sets 11 and 12, written blind by two helpers at the start of the session that turned sets
+  /// 2, 4, 5, 7 and 9 into development sets (main at 9f40f12 plus the new-subject scope rule):
+  /// counts only, never their lines, never tuned on.
+  @Test func detectionOnEleventhSet() throws {
+    try evaluate("unseen-lines-11.json")
+  }
+
+  @Test func detectionOnTwelfthSet() throws {
+    try evaluate("unseen-lines-12.json")
+  }
+
   func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
@@ -113,16 +125,23 @@ struct SignalEvaluationTests {
     var signHit = 0, signTotal = 0, signFalse = 0
     var missedCrisis: [String] = [], falseCrisis: [String] = []
     var missedExit: [String] = [], falseExit: [String] = []
+    var crisisByCategory: [String: (hit: Int, total: Int)] = [:]
+    var falseByCategory: [String: Int] = [:]
     for line in fixture.lines {
       let found = detector.detect(line.text, matcher: &matcher)
       if line.crisis {
         crisisTotal += 1
         if found.crisis { crisisHit += 1 } else { missedCrisis.append(line.text) }
+        if let category = line.category {
+          let counts = crisisByCategory[category, default: (0, 0)]
+          crisisByCategory[category] = (counts.hit + (found.crisis ? 1 : 0), counts.total + 1)
+        }
       } else {
         calmTotal += 1
         if found.crisis {
           crisisFalse += 1
           falseCrisis.append(line.text)
+          if let category = line.category { falseByCategory[category, default: 0] += 1 }
         }
       }
       if line.exit {
@@ -146,11 +165,19 @@ struct SignalEvaluationTests {
       exit: \(exitHit)/\(exitTotal) caught; \(exitFalse)/\(stayTotal) false alarms
       warning signs: \(signHit)/\(signTotal) caught; \(signFalse) signs raised that the writer did not mark
       """)
+    // Counts by the writer's category (no lines): which kinds of crisis writing are read.
+    if !crisisByCategory.isEmpty {
+      print("crisis by category: " + crisisByCategory.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.hit)/\($0.value.total)" }.joined(separator: ", "))
+    }
+    if !falseByCategory.isEmpty {
+      print("false crisis alarms by category: " + falseByCategory.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+    }
     // The lines themselves are printed only on request, and only for the first set, so that
     // whoever tunes `signals.yaml` never tunes it on the held-out sets by reading test logs.
     if ProcessInfo.processInfo.environment["TETHER_SIGNAL_DETAILS"] == "1"
       && [
-        "unseen-lines.json", "unseen-lines-3.json", "unseen-lines-6.json", "unseen-lines-8a.json", "unseen-lines-10a.json",
+        "unseen-lines.json", "unseen-lines-2.json", "unseen-lines-3.json", "unseen-lines-4.json", "unseen-lines-5.json",
+        "unseen-lines-6.json", "unseen-lines-7.json", "unseen-lines-8a.json", "unseen-lines-9.json", "unseen-lines-10a.json",
       ].contains(fixtureName)
     {
       print(
@@ -235,6 +262,12 @@ struct SignalEvaluationTests {
       case "unseen-lines-9.json": (0.57, 0.051, 0.92, 0.016)
       case "unseen-lines-10a.json": (0.82, 0.003, 0.87, 0.038)
       case "unseen-lines-10b.json": (0.42, 0.091, 0.9, 0.038)
+      // Sets 11 and 12, written blind by two helpers at the start of the session that made sets
+      // 2, 4, 5, 7 and 9 development sets, measured after the new-subject scope rule and before
+      // anything else changed: set 11 crisis 110/160, false alarms 21/340, exit 90/100, exit false
+      // alarms 13/400; set 12 95/130, 18/270, 70/78, 3/322. Counts only, never their lines.
+      case "unseen-lines-11.json": (0.68, 0.062, 0.9, 0.033)
+      case "unseen-lines-12.json": (0.73, 0.067, 0.89, 0.01)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)

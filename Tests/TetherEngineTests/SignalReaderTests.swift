@@ -44,6 +44,23 @@ struct SignalReaderTests {
   }
 
   @Test(
+    "A negation stops at the speaker's next clause, unless it reaches it through a word of thinking or saying",
+    arguments: [
+      ("idk man i just want to die", true),
+      ("i can't sleep i keep thinking about killing myself", true),
+      ("nothing matters anymore i want to die", true),
+      ("nobody gets it i want to kill myself", true),
+      ("i don't think i want to live anymore", true),
+      ("i'm not sure i want to be alive", true),
+      ("i'm not saying i want to die", false),
+      ("i never said i wanted to kill myself", false),
+      ("i don't think i want to die", false),
+    ])
+  func negationStopsAtNewSubject(line: String, crisis: Bool) throws {
+    #expect(try readOnly(line).contains("suicidal-ideation") == crisis, "\(line)")
+  }
+
+  @Test(
     "Someone else's words, idioms and everyday lives hold no crisis reading",
     arguments: [
       "my friend wants to die", "i think my brother wants to end it all", "my sister told me she wants to die",

@@ -119,6 +119,13 @@ package struct ReadingConfigSpec: Sendable {
   package var negations: Located<String>?
   /// The family of words where a negation stops counting ("if", "because", "and").
   package var scopeEnds: Located<String>?
+  /// The family of words that start a new clause's subject ("i"): after a negation they end
+  /// its scope ("i can't sleep I keep thinking about dying"), unless a word of `raising` stands
+  /// right before them.
+  package var newSubjects: Located<String>?
+  /// The family of words through which a negation reaches the next subject's clause ("i don't
+  /// THINK i want to live", "i'm not SURE i want to be here").
+  package var raising: Located<String>?
   /// The family of words that end a clause as punctuation does ("but", "though").
   package var clauseEnds: Located<String>?
   /// The family of words that change who is speaking of whom ("she", "my friend"): one between

@@ -211,6 +211,8 @@ struct Compiler {
     reader.within = spec.within
     if let n = spec.negations { reader.negation = family(n, &reader, &pc) ?? -1 }
     if let n = spec.scopeEnds { reader.scopeEnd = family(n, &reader, &pc) ?? -1 }
+    if let n = spec.newSubjects { reader.newSubject = family(n, &reader, &pc) ?? -1 }
+    if let n = spec.raising { reader.raising = family(n, &reader, &pc) ?? -1 }
     if let n = spec.clauseEnds { reader.clauseEnd = family(n, &reader, &pc) ?? -1 }
     if let n = spec.subjectChanges { reader.subjectChange = family(n, &reader, &pc) ?? -1 }
     if let n = spec.quotes { reader.quote = family(n, &reader, &pc) ?? -1 }

@@ -73,6 +73,11 @@ package struct SignalReader: Sendable {
   package var families: [PhraseSet] = []
   package var negation = -1
   package var scopeEnd = -1
+  /// A word that starts a new subject ("i"): after a negation in its scope, the scope ends
+  /// there ("i can't sleep | i keep thinking about killing myself"), unless the word before it
+  /// ends a `raising` entry ("i don't think | i want to live" keeps the negation).
+  package var newSubject = -1
+  package var raising = -1
   package var clauseEnd = -1
   package var subjectChange = -1
   /// Words that report what someone else said ("said", "told me"): after a subject change,
@@ -295,7 +300,11 @@ package struct SignalReader: Sendable {
     var negationAt = [Int](repeating: 0, count: n + 1)
     var scopeEndAt = [Bool](repeating: false, count: n + 1)
     var changeAt = [Int](repeating: 0, count: n + 1)
+    var subjectAt = [Bool](repeating: false, count: n + 1)
+    var raisingEndsAt = [Bool](repeating: false, count: n + 1)
     for (i, h) in t.hits.enumerated() {
+      if h.family == newSubject { subjectAt[h.start] = true }
+      if h.family == raising { raisingEndsAt[h.end] = true }
       if h.family == clauseEnd {
         endWord[h.start] = true
         isBreak[h.end] = true
@@ -345,6 +354,11 @@ package struct SignalReader: Sendable {
         t.negationsBefore[p] = t.negationsBefore[p - 1] + negationAt[p - 1]
         t.changesBefore[p] = t.changesBefore[p - 1] + changeAt[p - 1]
         if t.clause[p] != t.clause[p - 1] { scope = p }
+      }
+      // A new subject after a negation in the scope starts a scope of its own, unless the
+      // negation reaches it through a raising word ("not sure | i want").
+      if p < n && subjectAt[p] && p > scope && t.negationsBefore[p] > t.negationsBefore[scope] && !raisingEndsAt[p] {
+        scope = p
       }
       if p < n && scopeEndAt[p] { scope = p + 1 }
       t.scopeStart[p] = scope
