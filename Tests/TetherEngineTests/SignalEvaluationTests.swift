@@ -261,7 +261,10 @@ struct SignalEvaluationTests {
       // unchanged. Half B, by the same writer, did not move: what half A taught was its own lines.
       case "unseen-lines-9.json": (0.57, 0.051, 0.92, 0.016)
       case "unseen-lines-10a.json": (0.82, 0.003, 0.87, 0.038)
-      case "unseen-lines-10b.json": (0.42, 0.091, 0.9, 0.038)
+      // Half B gained one false alarm (18 -> 19 of 200, counts only) with the dropped-subject
+      // reading (texting without its "i"), which caught 9 more crisis lines of the development
+      // sets and raised no false alarm there.
+      case "unseen-lines-10b.json": (0.42, 0.095, 0.9, 0.038)
       // Sets 11 and 12, written blind by two helpers at the start of the session that made sets
       // 2, 4, 5, 7 and 9 development sets, measured after the new-subject scope rule and before
       // anything else changed: set 11 crisis 110/160, false alarms 21/340, exit 90/100, exit false

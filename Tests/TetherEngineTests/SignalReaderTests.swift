@@ -61,6 +61,21 @@ struct SignalReaderTests {
   }
 
   @Test(
+    "A clause that starts as texting does, without its 'i', is the speaker's",
+    arguments: [
+      ("been wanting to die for weeks", true),
+      ("lowkey been wanting to die", true),
+      ("honestly just want to die", true),
+      ("ok. really hoping i don't wake up", true),
+      ("been wanting to go to paris", false),
+      ("my brother has been wanting to die", false),
+      ("don't want to die, just want a break", false),
+    ])
+  func droppedSubject(line: String, crisis: Bool) throws {
+    #expect(try readOnly(line).contains("suicidal-ideation") == crisis, "\(line)")
+  }
+
+  @Test(
     "Someone else's words, idioms and everyday lives hold no crisis reading",
     arguments: [
       "my friend wants to die", "i think my brother wants to end it all", "my sister told me she wants to die",

@@ -126,6 +126,14 @@ package struct ReadingConfigSpec: Sendable {
   /// The family of words through which a negation reaches the next subject's clause ("i don't
   /// THINK i want to live", "i'm not SURE i want to be here").
   package var raising: Located<String>?
+  /// The family of words that start a clause whose "i" was dropped, as texting does ("been
+  /// wanting to die", "keep thinking about it"): there the clause reads as if the first word of
+  /// `new_subjects` stood before them.
+  package var droppedSubject: Located<String>?
+  /// The family of words that may come before such a clause's first word ("lowkey", "honestly").
+  package var leads: Located<String>?
+  /// The family the readings name the speaker by ("sig-self"): a dropped subject stands for it.
+  package var speaker: Located<String>?
   /// The family of words that end a clause as punctuation does ("but", "though").
   package var clauseEnds: Located<String>?
   /// The family of words that change who is speaking of whom ("she", "my friend"): one between

@@ -213,6 +213,9 @@ struct Compiler {
     if let n = spec.scopeEnds { reader.scopeEnd = family(n, &reader, &pc) ?? -1 }
     if let n = spec.newSubjects { reader.newSubject = family(n, &reader, &pc) ?? -1 }
     if let n = spec.raising { reader.raising = family(n, &reader, &pc) ?? -1 }
+    if let n = spec.droppedSubject { reader.droppedSubject = family(n, &reader, &pc) ?? -1 }
+    if let n = spec.leads { reader.lead = family(n, &reader, &pc) ?? -1 }
+    if let n = spec.speaker { reader.speaker = family(n, &reader, &pc) ?? -1 }
     if let n = spec.clauseEnds { reader.clauseEnd = family(n, &reader, &pc) ?? -1 }
     if let n = spec.subjectChanges { reader.subjectChange = family(n, &reader, &pc) ?? -1 }
     if let n = spec.quotes { reader.quote = family(n, &reader, &pc) ?? -1 }

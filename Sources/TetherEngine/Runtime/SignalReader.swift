@@ -78,6 +78,12 @@ package struct SignalReader: Sendable {
   /// ends a `raising` entry ("i don't think | i want to live" keeps the negation).
   package var newSubject = -1
   package var raising = -1
+  /// Texting drops the "i": a clause that starts (after words of `lead`: "lowkey", "honestly")
+  /// with a word of `droppedSubject` ("been", "keep", "going to") holds the `speaker` family
+  /// there, as if "i" stood before it ("lowkey been wanting to unalive").
+  package var droppedSubject = -1
+  package var lead = -1
+  package var speaker = -1
   package var clauseEnd = -1
   package var subjectChange = -1
   /// Words that report what someone else said ("said", "told me"): after a subject change,
@@ -228,6 +234,13 @@ package struct SignalReader: Sendable {
   /// The first, cheap part of tagging: the families the line's words start (one table lookup
   /// per word). Most lines stop here: no reading can hold without all its families.
   package func families(_ ids: [Int32]) -> Tagged {
+    var t = tagFamilies(ids)
+    // A dropped subject may stand for the speaker (decided in `complete`, by clause).
+    if speaker >= 0 && droppedSubject >= 0 && t.present.contains(droppedSubject) { t.present.insert(speaker) }
+    return t
+  }
+
+  private func tagFamilies(_ ids: [Int32]) -> Tagged {
     var t = Tagged()
     let n = ids.count
     t.count = n
@@ -334,6 +347,9 @@ package struct SignalReader: Sendable {
       if isBreak[p] || (p < n && endWord[p]) { c += 1 }
       t.clause[p] = c
     }
+    if speaker >= 0 && droppedSubject >= 0 && t.hits.contains(where: { $0.family == droppedSubject }) {
+      addDroppedSubjects(&t)
+    }
     t.clauseStop = [Int](repeating: n, count: n + 1)
     for p in stride(from: n - 1, through: 0, by: -1) {
       t.clauseStop[p] = t.clause[p + 1] != t.clause[p] ? p + 1 : t.clauseStop[p + 1]
@@ -378,6 +394,47 @@ package struct SignalReader: Sendable {
         t.reported[p] = on
         if p < n && quoteAt[p] && t.changesBefore[p] > t.changesBefore[clauseStart] { on = true }
       }
+    }
+  }
+
+  /// Puts the speaker (an empty hit) where a clause starts with a dropped subject: at its first
+  /// word after at most two leads, when that word starts an entry of `droppedSubject` and the
+  /// clause has not named its subject before it.
+  private func addDroppedSubjects(_ t: inout Tagged) {
+    var added: [Hit] = []
+    var p = 0
+    while p < t.count {
+      // p starts a clause.
+      var q = p
+      var leads = 0
+      var moved = true
+      while moved && leads < 2 {
+        moved = false
+        // A lead, or the word that began the clause ("but", "lol").
+        if let h = t.hits.first(where: { $0.start == q && ($0.family == lead || $0.family == clauseEnd) }),
+          t.clause[h.end] == t.clause[p] || h.end == t.count
+        {
+          q = h.end
+          leads += 1
+          moved = true
+        }
+      }
+      if q < t.count && t.clause[q] == t.clause[p]
+        && t.hits.contains(where: { $0.start == q && $0.family == droppedSubject })
+        && !t.hits.contains(where: { $0.start == q && $0.family == speaker })
+      {
+        added.append(Hit(family: speaker, start: q, end: q))
+      }
+      // The next clause.
+      var r = p + 1
+      while r < t.count && t.clause[r] == t.clause[p] { r += 1 }
+      p = r
+    }
+    if added.isEmpty { return }
+    for h in added {
+      let at = t.hits.firstIndex(where: { $0.start >= h.start }) ?? t.hits.count
+      t.hits.insert(h, at: at)
+      t.present.insert(speaker)
     }
   }
 
