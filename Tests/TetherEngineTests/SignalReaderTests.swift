@@ -76,6 +76,22 @@ struct SignalReaderTests {
   }
 
   @Test(
+    "A clause told as past, or someone else's reported words, is no crisis; the speaker's own now is",
+    arguments: [
+      ("i used to want to die all the time in high school", false),
+      ("back in 2019 i tried to kill myself, therapy helped", false),
+      ("i used to self harm but i'm 3 years clean", false),
+      ("my friend keeps saying kms and it worries me", false),
+      ("my sister told me she wants to kill herself", false),
+      ("i used to cut and lately i've started again", true),
+      ("my mom yelled at me and i went to my room and i want to kill myself", true),
+      ("i tried to kill myself two months ago and i still think about it", true),
+    ])
+  func pastAndReported(line: String, crisis: Bool) throws {
+    #expect(try found(line).crisis == crisis, "\(line)")
+  }
+
+  @Test(
     "Someone else's words, idioms and everyday lives hold no crisis reading",
     arguments: [
       "my friend wants to die", "i think my brother wants to end it all", "my sister told me she wants to die",

@@ -134,6 +134,12 @@ package struct ReadingConfigSpec: Sendable {
   package var leads: Located<String>?
   /// The family the readings name the speaker by ("sig-self"): a dropped subject stands for it.
   package var speaker: Located<String>?
+  /// The family of words that set a clause in the past ("used to", "years ago", "in high
+  /// school"): a clause with one and none of `present` is told as past, and counts for no
+  /// reading and no crisis pattern ("i used to want to die when i was 17").
+  package var past: Located<String>?
+  /// The family of words that bring a past clause back to now ("again", "still", "lately").
+  package var present: Located<String>?
   /// The family of words that end a clause as punctuation does ("but", "though").
   package var clauseEnds: Located<String>?
   /// The family of words that change who is speaking of whom ("she", "my friend"): one between

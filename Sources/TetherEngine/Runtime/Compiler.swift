@@ -156,7 +156,13 @@ struct Compiler {
     }
     detector.vocabulary = pc.vocabulary
     detector.vocabulary.markSpecial(for: detector.lexicon)
-    for id in fuzzyWords.sorted() { detector.addFuzzy(pc.vocabulary.word(id), id: id) }
+    // A word the lexicon always rewrites ("thinkin" -> "thinking") never stands in a normalized
+    // line: as a typo target it would only make a typo of its neighbour ambiguous ("thinkign").
+    for id in fuzzyWords.sorted() {
+      let word = pc.vocabulary.word(id)
+      if lexicon.contractions[word] != nil || lexicon.substitutions[word] != nil { continue }
+      detector.addFuzzy(word, id: id)
+    }
     detector.buildIndex()
     return detector
   }
@@ -216,6 +222,8 @@ struct Compiler {
     if let n = spec.droppedSubject { reader.droppedSubject = family(n, &reader, &pc) ?? -1 }
     if let n = spec.leads { reader.lead = family(n, &reader, &pc) ?? -1 }
     if let n = spec.speaker { reader.speaker = family(n, &reader, &pc) ?? -1 }
+    if let n = spec.past { reader.past = family(n, &reader, &pc) ?? -1 }
+    if let n = spec.present { reader.present = family(n, &reader, &pc) ?? -1 }
     if let n = spec.clauseEnds { reader.clauseEnd = family(n, &reader, &pc) ?? -1 }
     if let n = spec.subjectChanges { reader.subjectChange = family(n, &reader, &pc) ?? -1 }
     if let n = spec.quotes { reader.quote = family(n, &reader, &pc) ?? -1 }

@@ -468,10 +468,12 @@ package struct SignalDetector: Sendable {
     let crisis = signals[si].kind == .crisis
     for i in patterns where !hit {
       guard matcher.match(signals[si].patterns[i], ids) != nil else { continue }
-      // A crisis pattern whose crisis words all stand denied ("i'm not suicidal lol, just tired").
-      if crisis && !reader.deniable.isEmpty && tagged.present.intersects(reader.deniable) {
+      // A crisis pattern whose crisis words all stand denied ("i'm not suicidal lol, just
+      // tired"), told as past ("i used to want to die in high school") or reported from someone
+      // else ("my friend said she wants to kms").
+      if crisis && tagged.count > 0 {
         reader.complete(&tagged, breaks: breaks)
-        if reader.denied(matched(signals[si].patterns[i], matcher), in: tagged) { continue }
+        if reader.discounted(matched(signals[si].patterns[i], matcher), in: tagged) { continue }
       }
       if !signals[si].negatable || !negated(signals[si].patterns[i], matcher, ids) {
         hit = true

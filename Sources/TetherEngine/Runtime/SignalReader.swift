@@ -84,6 +84,11 @@ package struct SignalReader: Sendable {
   package var droppedSubject = -1
   package var lead = -1
   package var speaker = -1
+  /// A clause told as past (a word of `past`, none of `present`) counts for no reading and no
+  /// crisis pattern: "i used to want to die in high school", but "i used to self harm and
+  /// lately i've started again" is now.
+  package var past = -1
+  package var present = -1
   package var clauseEnd = -1
   package var subjectChange = -1
   /// Words that report what someone else said ("said", "told me"): after a subject change,
@@ -379,11 +384,17 @@ package struct SignalReader: Sendable {
       if p < n && scopeEndAt[p] { scope = p + 1 }
       t.scopeStart[p] = scope
     }
-    // Reported speech: a quote word after a subject change, in the same clause.
+    // Reported speech: a quote word after a subject change, in the same clause, up to the
+    // speaker's next "i" that does not follow the quote word itself ("my dad yelled and i went
+    // to my room and i started thinking..." is the speaker's again; "she said i" is hers).
     t.reported = [Bool](repeating: false, count: n + 1)
     if quote >= 0 {
       var quoteAt = [Bool](repeating: false, count: n + 1)
-      for h in t.hits where h.family == quote { quoteAt[h.start] = true }
+      var quoteEndsAt = [Bool](repeating: false, count: n + 1)
+      for h in t.hits where h.family == quote {
+        quoteAt[h.start] = true
+        quoteEndsAt[h.end] = true
+      }
       var clauseStart = 0
       var on = false
       for p in 0...n {
@@ -391,6 +402,7 @@ package struct SignalReader: Sendable {
           clauseStart = p
           on = false
         }
+        if on && p < n && subjectAt[p] && !quoteEndsAt[p] { on = false }
         t.reported[p] = on
         if p < n && quoteAt[p] && t.changesBefore[p] > t.changesBefore[clauseStart] { on = true }
       }
@@ -438,6 +450,36 @@ package struct SignalReader: Sendable {
     }
   }
 
+  /// True when the words `range` are told as past: their clause holds a word of `past` with no
+  /// one else named between it and them ("gonna go see my brother soon he passed in 2021" is
+  /// not), and no word of `present`.
+  func toldAsPast(_ range: Range<Int>, in t: Tagged) -> Bool {
+    let c = t.clause[range.lowerBound]
+    guard past >= 0, c < t.clauseFamilies.count, t.clauseFamilies[c].contains(past) else { return false }
+    if present >= 0 && t.clauseFamilies[c].contains(present) { return false }
+    // Words that name someone else themselves ("go see my brother, he passed") are not the
+    // speaker's past.
+    if t.changesBefore[range.upperBound] != t.changesBefore[range.lowerBound] { return false }
+    for h in t.hits where h.family == past && t.clause[h.start] == c {
+      let between =
+        h.start < range.lowerBound
+        ? t.changesBefore[range.lowerBound] - t.changesBefore[h.end]
+        : t.changesBefore[h.start] - t.changesBefore[range.upperBound]
+      if between == 0 { return true }
+    }
+    return false
+  }
+
+  /// True when a crisis pattern's match `range` does not count: its crisis words all stand
+  /// denied, every clause it covers is told as past, or it starts in someone else's reported
+  /// words ("my friend said she wants to kms").
+  package func discounted(_ range: Range<Int>, in t: Tagged) -> Bool {
+    guard t.completed, !range.isEmpty, range.upperBound <= t.count else { return false }
+    if denied(range, in: t) { return true }
+    if t.reported[range.lowerBound] { return true }
+    return t.clause[range.lowerBound] == t.clause[range.upperBound - 1] && toldAsPast(range, in: t)
+  }
+
   /// True when the words `range` holds from the deniable families all stand flipped, and there
   /// is at least one.
   package func denied(_ range: Range<Int>, in t: Tagged) -> Bool {
@@ -466,6 +508,7 @@ package struct SignalReader: Sendable {
     for i in t.hits.indices where t.hits[i].family == r.families[0] && !t.reported[t.hits[i].start] {
       let c = t.clause[t.hits[i].start]
       if !r.families.allSatisfy({ t.clauseFamilies[c].contains($0) }) { continue }
+      if toldAsPast(t.hits[i].start..<t.hits[i].end, in: t) { continue }
       if fill(r, 0, i, t, consumed: 0, &failed, &budget) { return true }
       if budget <= 0 { return false }
     }
