@@ -76,7 +76,7 @@ struct SignalReaderTests {
   }
 
   @Test(
-    "A clause told as past, or someone else's reported words, is no crisis; the speaker's own now is",
+    "A clause told as past, someone else's reported words, a denial are no crisis; the speaker's own now, a denial taken back are",
     arguments: [
       ("i used to want to die all the time in high school", false),
       ("back in 2019 i tried to kill myself, therapy helped", false),
@@ -86,6 +86,10 @@ struct SignalReaderTests {
       ("i used to cut and lately i've started again", true),
       ("my mom yelled at me and i went to my room and i want to kill myself", true),
       ("i tried to kill myself two months ago and i still think about it", true),
+      ("i'm not suicidal or anything. well. maybe a little", true),
+      ("i would never kill myself. probably", true),
+      ("i'm not suicidal, just tired", false),
+      ("no thoughts of hurting myself, i just feel kinda flat lately", false),
     ])
   func pastAndReported(line: String, crisis: Bool) throws {
     #expect(try found(line).crisis == crisis, "\(line)")

@@ -181,7 +181,7 @@ package struct DocumentDecoder {
   }
 
   mutating func readingConfig(_ node: YAMLNode) -> ReadingConfigSpec? {
-    let allowed = ["negations", "scope_ends", "new_subjects", "raising", "speaker", "dropped_subject", "leads", "past", "present", "clause_ends", "subject_changes", "quotes", "idioms", "typos", "deniable", "within"]
+    let allowed = ["negations", "scope_ends", "new_subjects", "raising", "speaker", "dropped_subject", "leads", "past", "present", "retractions", "clause_ends", "subject_changes", "quotes", "idioms", "typos", "deniable", "within"]
     guard let f = reader.fields(node, allowed: allowed, in: "the reading section") else { return nil }
     var spec = ReadingConfigSpec(location: node.location)
     spec.negations = reader.located(f["negations"], "negations")
@@ -193,6 +193,7 @@ package struct DocumentDecoder {
     spec.speaker = reader.located(f["speaker"], "speaker")
     spec.past = reader.located(f["past"], "past")
     spec.present = reader.located(f["present"], "present")
+    spec.retractions = reader.located(f["retractions"], "retractions")
     spec.clauseEnds = reader.located(f["clause_ends"], "clause_ends")
     spec.subjectChanges = reader.located(f["subject_changes"], "subject_changes")
     spec.quotes = reader.located(f["quotes"], "quotes")

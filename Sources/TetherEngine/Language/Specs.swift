@@ -140,6 +140,9 @@ package struct ReadingConfigSpec: Sendable {
   package var past: Located<String>?
   /// The family of words that bring a past clause back to now ("again", "still", "lately").
   package var present: Located<String>?
+  /// The family of words that take a denial back in a later clause ("i'm not suicidal or
+  /// anything. well. MAYBE a little"): a denied crisis pattern followed by one counts.
+  package var retractions: Located<String>?
   /// The family of words that end a clause as punctuation does ("but", "though").
   package var clauseEnds: Located<String>?
   /// The family of words that change who is speaking of whom ("she", "my friend"): one between

@@ -224,6 +224,7 @@ struct Compiler {
     if let n = spec.speaker { reader.speaker = family(n, &reader, &pc) ?? -1 }
     if let n = spec.past { reader.past = family(n, &reader, &pc) ?? -1 }
     if let n = spec.present { reader.present = family(n, &reader, &pc) ?? -1 }
+    if let n = spec.retractions { reader.retraction = family(n, &reader, &pc) ?? -1 }
     if let n = spec.clauseEnds { reader.clauseEnd = family(n, &reader, &pc) ?? -1 }
     if let n = spec.subjectChanges { reader.subjectChange = family(n, &reader, &pc) ?? -1 }
     if let n = spec.quotes { reader.quote = family(n, &reader, &pc) ?? -1 }

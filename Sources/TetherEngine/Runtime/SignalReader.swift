@@ -89,6 +89,8 @@ package struct SignalReader: Sendable {
   /// lately i've started again" is now.
   package var past = -1
   package var present = -1
+  /// A denial taken back in a later clause ("i'm not suicidal. well. maybe a little") is no denial.
+  package var retraction = -1
   package var clauseEnd = -1
   package var subjectChange = -1
   /// Words that report what someone else said ("said", "told me"): after a subject change,
@@ -475,7 +477,11 @@ package struct SignalReader: Sendable {
   /// words ("my friend said she wants to kms").
   package func discounted(_ range: Range<Int>, in t: Tagged) -> Bool {
     guard t.completed, !range.isEmpty, range.upperBound <= t.count else { return false }
-    if denied(range, in: t) { return true }
+    if denied(range, in: t) {
+      // ...unless a later clause takes it back: "not suicidal or anything. well. maybe a little".
+      let c = t.clause[range.upperBound - 1]
+      return !(retraction >= 0 && t.hits.contains { $0.family == retraction && t.clause[$0.start] > c })
+    }
     if t.reported[range.lowerBound] { return true }
     return t.clause[range.lowerBound] == t.clause[range.upperBound - 1] && toldAsPast(range, in: t)
   }
