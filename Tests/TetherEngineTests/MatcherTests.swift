@@ -19,6 +19,32 @@ struct MatcherTests {
     return m.match(p, tokens.map(\.id)).map { $0.map { tokens[$0].map(\.word).joined(separator: " ") } }
   }
 
+  /// `match` with "really" and "actually" as fillers the pattern may pass over.
+  func matchSkipping(_ pattern: String, _ line: String) throws -> [String]? {
+    let lexicon = Lexicon(LexiconSpec(location: .init(file: "", line: 1, column: 1)))
+    var pc = PatternCompiler(lexicon: lexicon, concepts: [:], vocabulary: Vocabulary())
+    let fillers = ["really", "actually"].map { pc.vocabulary.intern($0) }
+    let p = try pc.compile(pattern)
+    var skip = [Bool](repeating: false, count: pc.vocabulary.count + 8)
+    for id in fillers { skip[Int(id)] = true }
+    let tokens = Normalizer.normalize(line, lexicon: lexicon, vocabulary: pc.vocabulary).tokens
+    var m = Matcher()
+    return m.match(p, tokens.map(\.id), skipping: skip).map { $0.map { tokens[$0].map(\.word).joined(separator: " ") } }
+  }
+
+  @Test("A filler the pattern does not name is passed over, at the ends too; one it names is needed")
+  func fillersPassedOver() throws {
+    #expect(try matchSkipping("^ are you an ai $", "are you actually an ai") == [])
+    #expect(try matchSkipping("^ are you an ai $", "really are you an ai really") == [])
+    #expect(try matchSkipping("i miss (you|her)", "i really actually miss you") == ["you"])
+    #expect(try matchSkipping("i feel *", "i feel really sad") == ["really sad"])
+    #expect(try matchSkipping("i (feel|am) * today", "i am sad really today") == ["am", "sad"])
+    #expect(try matchSkipping("^ really $", "really") == [])
+    #expect(try matchSkipping("i really miss you", "i miss you") == nil)
+    #expect(try matchSkipping("^ are you an ai $", "are you maybe an ai") == nil)
+    #expect(try match("^ are you an ai $", "are you actually an ai") == nil)
+  }
+
   @Test("A plain literal's ids are those of folding it whole: contractions, specials, possessives, spaces")
   func plainLiteralsAsFolded() throws {
     var spec = LexiconSpec(location: .init(file: "", line: 1, column: 1))

@@ -36,7 +36,7 @@ package struct DocumentDecoder {
   mutating func lexicon(_ node: YAMLNode) -> LexiconSpec? {
     let allowed = [
       "delimiters", "clauses", "contractions", "substitutions", "swaps", "texting", "possessives", "reflections",
-      "concepts",
+      "concepts", "fillers",
     ]
     guard let f = reader.fields(node, allowed: allowed, in: "the lexicon") else { return nil }
     var spec = LexiconSpec(location: node.location)
@@ -53,6 +53,7 @@ package struct DocumentDecoder {
     spec.swaps = reader.textMap(f["swaps"], "swaps")
     spec.reflections = reader.textMap(f["reflections"], "reflections")
     spec.possessives = reader.bool(f["possessives"], "possessives") ?? false
+    spec.fillers = reader.plainTexts(f["fillers"], "fillers").map { $0.lowercased() }
     for (word, node) in reader.pairs(f["texting"], "texting") {
       for item in reader.list(node, "texting '\(word.value)'") {
         guard

@@ -223,8 +223,9 @@ public struct ScenarioLibrary: Sendable {
       compiler.diagnostics.warning("the concept '\(c.name.value)' is never used", at: c.name.location)
     }
 
+    let fillerIDs = lexicon.fillers.map { pc.vocabulary.intern($0) }
     pc.vocabulary.markSpecial(for: lexicon)
-    let scenario = Scenario(
+    var scenario = Scenario(
       id: spec?.id.value ?? "personas", title: spec?.title ?? "All personas", brief: spec?.brief ?? "",
       objectives: spec?.objectives ?? [], facilitatorNotes: spec?.facilitatorNotes ?? "", debrief: spec?.debrief ?? [],
       demo: spec?.demo ?? [], file: doc?.file ?? "", defaultPersonaID: defaultPersona, personas: personas,
@@ -233,6 +234,10 @@ public struct ScenarioLibrary: Sendable {
       regions: safety?.regions ?? [], settingMeters: spec?.settingMeters.map { ($0.0.value, $0.1) } ?? [],
       settingVariables: spec?.settingVariables.map { ($0.0.value, $0.1) } ?? [], tests: spec?.tests ?? [],
       sharesSignalWords: sharesSignalWords)
+    if !fillerIDs.isEmpty {
+      scenario.fillers = [Bool](repeating: false, count: pc.vocabulary.count)
+      for id in fillerIDs where id >= 0 && Int(id) < scenario.fillers.count { scenario.fillers[Int(id)] = true }
+    }
     let unreadable = readErrors(affecting: doc?.file)
     return (compiler.diagnostics.hasErrors || unreadable ? nil : scenario, compiler.diagnostics.all)
   }

@@ -32,6 +32,9 @@ package struct LexiconSpec: Sendable {
   package var texting: [TextingSpec] = []
   /// True: a possessive "'s" is left out when words are matched ("dad's" → "dad").
   package var possessives = false
+  /// Words a rule's pattern may pass over where it does not name them ("are you ACTUALLY an
+  /// ai" matches "are you an ai"); crisis, exit and warning signals read every word.
+  package var fillers: [String] = []
   package var location: SourceLocation
 }
 

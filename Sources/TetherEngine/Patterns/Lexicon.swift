@@ -44,6 +44,8 @@ package struct Lexicon: Sendable {
   package var clauses: ClauseMode = .whole
   /// True when possessives are matched without their "'s" (a lexicon's `possessives: true`).
   package var possessives = false
+  /// Words a rule's pattern may pass over where it does not name them (a lexicon's `fillers`).
+  package var fillers: [String] = []
 
   package var delimiterScalars: Set<Unicode.Scalar> { tables.delimiterScalars }
   var asciiDelimiters: (UInt64, UInt64) { tables.asciiDelimiters }
@@ -104,6 +106,7 @@ package struct Lexicon: Sendable {
       substitutions: substitutions, swaps: swaps, texting: texting, reflections: reflections)
     clauses = spec.clauses
     possessives = spec.possessives
+    fillers = spec.fillers.map(Normalizer.foldWord)
   }
 
   /// Expands contractions and applies substitutions to one folded word (not swaps).

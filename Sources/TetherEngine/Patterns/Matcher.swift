@@ -11,6 +11,8 @@ package struct Matcher {
   private var count = 0
   private var elements: [Pattern.Element] = []
   private var captureSlot: [Int] = []
+  /// By word id: words the pattern may pass over where it does not name them (fillers).
+  private var skip: [Bool] = []
   private(set) var captures: [Range<Int>] = []
   /// Where each element of the last successful match matched (the first `elements.count`).
   package private(set) var spans: [Range<Int>] = []
@@ -20,12 +22,15 @@ package struct Matcher {
   package init() {}
 
   /// Matches `pattern` against `ids` (a whole clause). Returns the captures' ranges, or nil.
-  package mutating func match(_ pattern: Pattern, _ ids: [Int32]) -> [Range<Int>]? {
+  /// `skipping`, by word id, marks words the pattern may pass over where it does not name them
+  /// (a rule's fillers: "are you actually an ai" is matched by "are you an ai").
+  package mutating func match(_ pattern: Pattern, _ ids: [Int32], skipping: [Bool] = []) -> [Range<Int>]? {
     // Cheap prefilters: every required word must be present, and a word of every required set.
     for w in pattern.requiredWords where !ids.contains(w) { return nil }
     // By index: binding each set to a name would copy it (six retains and releases).
     for k in pattern.requiredSets.indices where !pattern.requiredSets[k].startsAny(ids) { return nil }
     self.ids = ids
+    skip = skipping
     count = ids.count
     elements = pattern.elements
     let n = elements.count
@@ -54,7 +59,11 @@ package struct Matcher {
 
   private mutating func step(_ i: Int, _ pos: Int) -> Bool {
     steps += 1
-    if i == elements.count { return pos == count }
+    if i == elements.count {
+      var end = pos
+      while end < count && skippable(end) { end += 1 }
+      return end == count
+    }
     let cell = i * (count + 1) + pos
     if failed[cell] == generation { return false }
     var ok = false
@@ -103,8 +112,17 @@ package struct Matcher {
         ok = true
       }
     }
+    // A filler the element did not take is passed over ("are you ACTUALLY an ai").
+    if !ok, pos < count, skippable(pos) {
+      if case .star = elements[i] {} else { ok = step(i, pos + 1) }
+    }
     if !ok { failed[cell] = generation }
     return ok
+  }
+
+  private func skippable(_ pos: Int) -> Bool {
+    let id = ids[pos]
+    return id >= 0 && Int(id) < skip.count && skip[Int(id)]
   }
 
   private mutating func record(_ i: Int, _ range: Range<Int>) {

@@ -258,7 +258,7 @@ public struct Conversation: Sendable {
     }
     var found: Applied? = rule.patterns.isEmpty ? Applied(captures: [], pattern: nil) : nil
     for (k, p) in rule.patterns.enumerated() {
-      if let c = matcher.match(p, ids) {
+      if let c = matcher.match(p, ids, skipping: scenario.fillers) {
         found = Applied(captures: c, pattern: k)
         break
       }
@@ -267,7 +267,7 @@ public struct Conversation: Sendable {
       log.append(.init(rule: rule.id, outcome: "its pattern did not match"))
       return nil
     }
-    for u in rule.unless where matcher.match(u, ids) != nil {
+    for u in rule.unless where matcher.match(u, ids, skipping: scenario.fillers) != nil {
       log.append(.init(rule: rule.id, outcome: "matched, but also '\(u.source)' (unless)"))
       return nil
     }
@@ -310,7 +310,7 @@ public struct Conversation: Sendable {
     }
     let (pattern, template) = topic.memory[index]
     let ids = tokens.map(\.id)
-    if let captures = matcher.match(pattern, ids) {
+    if let captures = matcher.match(pattern, ids, skipping: scenario.fillers) {
       state.memory.append(render(template, captureTexts(captures, tokens)))
     }
   }

@@ -25,6 +25,8 @@ public struct Scenario: Sendable {
   /// True when the scenario plays the signals' own lexicon and its vocabulary starts with the
   /// signals' words: a user line is then normalized once, for the signals and the rules alike.
   package var sharesSignalWords = false
+  /// By word id: true for the lexicon's fillers, which a rule's pattern may pass over.
+  package var fillers: [Bool] = []
 
   /// The ids of the personas this scenario plays, in order.
   public var personaIDs: [String] { personas.map(\.id) }
