@@ -6,8 +6,7 @@ struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check scenario files and folders for errors.",
     discussion: """
-      Prints every problem as file:line:column: error: message. Exits 0 when there are no
-      errors (warnings allowed), 1 when there are errors, 2 on a usage error.
+      Prints every problem as file:line:column: error: message. Exits 0 when there are no errors (warnings allowed), 1 when there are errors, 2 on a usage error.
       """
   )
 

@@ -7,10 +7,7 @@ struct Replay: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run user lines through one conversation and print each turn.",
     discussion: """
-      Reads one user line per line from FILE, or from standard input. With --format jsonl it
-      prints one JSON object per turn (the fields are documented in the README). Where the
-      persona lets the conversation end (a goodbye the guardian respects), replay stops, as
-      `tether play` does, and says how many lines were not sent; --keep-going sends them.
+      Reads one user line per line from FILE, or from standard input. With --format jsonl it prints one JSON object per turn (the fields are documented in the README). Where the persona lets the conversation end (a goodbye the guardian respects), replay stops, as `tether play` does, and says how many lines were not sent; --keep-going sends them.
       """
   )
 

@@ -6,10 +6,7 @@ struct Test: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check every scenario's expectations and every rule's examples.",
     discussion: """
-      For each scenario under PATH: its `tests` (given user lines, which rule, technique,
-      signals, crisis, intent, ends and meters to expect), and every rule's `examples` (each
-      must make that rule answer, not another). Prints each failure with its file and line,
-      then a last line `N passed, N failed`. Exits 1 on any failure.
+      For each scenario under PATH: its `tests` (given user lines, which rule, technique, signals, crisis, intent, ends and meters to expect), and every rule's `examples` (each must make that rule answer, not another). Prints each failure with its file and line, then a last line `N passed, N failed`. Exits 1 on any failure.
       """
   )
 
