@@ -30,6 +30,25 @@ public struct ScenarioLibrary: Sendable {
     }
   }
 
+  /// Libraries read from parts of one list of files, put back together in the list's order: the
+  /// same documents and diagnostics as reading the whole list at once.
+  package init(merging parts: [ScenarioLibrary], order paths: [String]) {
+    var rank: [String: Int] = [:]
+    for (k, p) in paths.enumerated() where rank[p] == nil { rank[p] = k }
+    func place(_ file: String?) -> Int { file.flatMap { rank[$0] } ?? Int.max }
+    documents = parts.flatMap(\.documents).enumerated()
+      .sorted { (place($0.element.file), $0.offset) < (place($1.element.file), $1.offset) }.map(\.element)
+    diagnostics = parts.flatMap(\.diagnostics).enumerated()
+      .sorted { (place($0.element.location?.file), $0.offset) < (place($1.element.location?.file), $1.offset) }
+      .map(\.element)
+  }
+
+  /// True when some document reads signals or says how they are read: a library of only the
+  /// other documents compiles the same shared signals without them.
+  package var bringsSignals: Bool {
+    documents.contains { !$0.signals.isEmpty || $0.reading != nil || ($0.scenario == nil && $0.lexicon != nil) }
+  }
+
   /// The ids of the scenarios, in file order.
   public var scenarioIDs: [String] { documents.compactMap { $0.scenario?.id.value } }
 
