@@ -271,7 +271,10 @@ struct SignalEvaluationTests {
       // anything else changed: set 11 crisis 110/160, false alarms 21/340, exit 90/100, exit false
       // alarms 13/400; set 12 95/130, 18/270, 70/78, 3/322. Counts only, never their lines.
       case "unseen-lines-11.json": (0.69, 0.051, 0.9, 0.031)
-      case "unseen-lines-12.json": (0.74, 0.045, 0.89, 0.01)
+      // Set 12 lost one line (97 -> 96 of 130, counts only) when "bye. thank you for everything"
+      // stopped being a crisis line by itself: a play-tester leaving the app in the saying-goodbye
+      // scenario got the safety notice and a persona stuck in crisis mode.
+      case "unseen-lines-12.json": (0.73, 0.045, 0.89, 0.01)
       // Then (crisis 11, this session): the negation scope ends at the speaker's next "i", a
       // clause typed without its "i" is the speaker's, a clause told as past and someone else's
       // reported words count for no crisis pattern; two helpers wrote concept families from the
