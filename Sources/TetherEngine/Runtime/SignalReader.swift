@@ -228,6 +228,8 @@ package struct SignalReader: Sendable {
     var count = 0
     /// False until ``SignalReader/complete(_:breaks:)`` has filled in clauses and scopes.
     package var completed = false
+    /// The stretches of clauses that hold a word of the past (``SignalReader/segment(_:_:_:)``).
+    var pastSegments = Set<Int>()
   }
 
   /// Tags a line's words (ids after typo correction) with families, clauses and negation scopes.
@@ -386,6 +388,13 @@ package struct SignalReader: Sendable {
       if p < n && scopeEndAt[p] { scope = p + 1 }
       t.scopeStart[p] = scope
     }
+    // The stretches of clauses (between words naming someone else) that hold a word of the past.
+    t.pastSegments = []
+    if past >= 0 {
+      for h in t.hits where h.family == past {
+        t.pastSegments.insert(Self.segment(t.clause[h.start], t.changesBefore[h.end], n))
+      }
+    }
     // Reported speech: a quote word after a subject change, in the same clause, up to the
     // speaker's next "i" that does not follow the quote word itself ("my dad yelled and i went
     // to my room and i started thinking..." is the speaker's again; "she said i" is hers).
@@ -415,6 +424,18 @@ package struct SignalReader: Sendable {
   /// word after at most two leads, when that word starts an entry of `droppedSubject` and the
   /// clause has not named its subject before it.
   private func addDroppedSubjects(_ t: inout Tagged) {
+    // The first hit starting at each position (hits are in order of their start), so that a
+    // long line costs one pass, not a search of its hits per clause.
+    var firstAt = [Int](repeating: t.hits.count, count: t.count + 1)
+    for (i, h) in t.hits.enumerated().reversed() { firstAt[h.start] = i }
+    func starts(_ q: Int, _ family: Int) -> Hit? {
+      var j = firstAt[q]
+      while j < t.hits.count && t.hits[j].start == q {
+        if t.hits[j].family == family { return t.hits[j] }
+        j += 1
+      }
+      return nil
+    }
     var added: [Hit] = []
     var p = 0
     while p < t.count {
@@ -422,21 +443,18 @@ package struct SignalReader: Sendable {
       var q = p
       var leads = 0
       var moved = true
-      while moved && leads < 2 {
+      while moved && leads < 2 && q < t.count {
         moved = false
         // A lead, or the word that began the clause ("but", "lol").
-        if let h = t.hits.first(where: { $0.start == q && ($0.family == lead || $0.family == clauseEnd) }),
-          t.clause[h.end] == t.clause[p] || h.end == t.count
+        if let h = starts(q, lead) ?? (clauseEnd >= 0 ? starts(q, clauseEnd) : nil),
+          h.end == t.count || t.clause[h.end] == t.clause[p]
         {
           q = h.end
           leads += 1
           moved = true
         }
       }
-      if q < t.count && t.clause[q] == t.clause[p]
-        && t.hits.contains(where: { $0.start == q && $0.family == droppedSubject })
-        && !t.hits.contains(where: { $0.start == q && $0.family == speaker })
-      {
+      if q < t.count && t.clause[q] == t.clause[p] && starts(q, droppedSubject) != nil && starts(q, speaker) == nil {
         added.append(Hit(family: speaker, start: q, end: q))
       }
       // The next clause.
@@ -445,11 +463,20 @@ package struct SignalReader: Sendable {
       p = r
     }
     if added.isEmpty { return }
-    for h in added {
-      let at = t.hits.firstIndex(where: { $0.start >= h.start }) ?? t.hits.count
-      t.hits.insert(h, at: at)
-      t.present.insert(speaker)
+    // Merged in by start, each before the hits that start where it stands.
+    var merged: [Hit] = []
+    merged.reserveCapacity(t.hits.count + added.count)
+    var j = 0
+    for h in t.hits {
+      while j < added.count && added[j].start <= h.start {
+        merged.append(added[j])
+        j += 1
+      }
+      merged.append(h)
     }
+    merged.append(contentsOf: added[j...])
+    t.hits = merged
+    t.present.insert(speaker)
   }
 
   /// True when the words `range` are told as past: their clause holds a word of `past` with no
@@ -462,15 +489,11 @@ package struct SignalReader: Sendable {
     // Words that name someone else themselves ("go see my brother, he passed") are not the
     // speaker's past.
     if t.changesBefore[range.upperBound] != t.changesBefore[range.lowerBound] { return false }
-    for h in t.hits where h.family == past && t.clause[h.start] == c {
-      let between =
-        h.start < range.lowerBound
-        ? t.changesBefore[range.lowerBound] - t.changesBefore[h.end]
-        : t.changesBefore[h.start] - t.changesBefore[range.upperBound]
-      if between == 0 { return true }
-    }
-    return false
+    return t.pastSegments.contains(Self.segment(c, t.changesBefore[range.lowerBound], t.count))
   }
+
+  /// A stretch of a clause between two words that name someone else.
+  static func segment(_ clause: Int, _ changes: Int, _ count: Int) -> Int { clause * (count + 2) + changes }
 
   /// True when a crisis pattern's match `range` does not count: its crisis words all stand
   /// denied, every clause it covers is told as past, or it starts in someone else's reported
