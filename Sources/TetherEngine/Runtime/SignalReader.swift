@@ -356,7 +356,7 @@ package struct SignalReader: Sendable {
       if isBreak[p] || (p < n && endWord[p]) { c += 1 }
       t.clause[p] = c
     }
-    if speaker >= 0 && droppedSubject >= 0 && t.hits.contains(where: { $0.family == droppedSubject }) {
+    if speaker >= 0 && droppedSubject >= 0 && t.present.contains(droppedSubject) {
       addDroppedSubjects(&t)
     }
     t.clauseStop = [Int](repeating: n, count: n + 1)
@@ -496,8 +496,8 @@ package struct SignalReader: Sendable {
   static func segment(_ clause: Int, _ changes: Int, _ count: Int) -> Int { clause * (count + 2) + changes }
 
   /// True when a crisis pattern's match `range` does not count: its crisis words all stand
-  /// denied, every clause it covers is told as past, or it starts in someone else's reported
-  /// words ("my friend said she wants to kms").
+  /// denied (and no later clause takes the denial back), it lies in one clause told as past, or
+  /// it starts in someone else's reported words ("my friend said she wants to kms").
   package func discounted(_ range: Range<Int>, in t: Tagged) -> Bool {
     guard t.completed, !range.isEmpty, range.upperBound <= t.count else { return false }
     if denied(range, in: t) {
