@@ -115,6 +115,18 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-12.json")
   }
 
+  /// Sets 13 and 14 (400 lines each, crisis weighted to plans, means, farewells, burden and
+  /// questions), written blind by two helpers at the start of the session that added the
+  /// `warning-signs` signal (main at 3fa59ca). Set 13 is a development set (its lines may be
+  /// printed); set 14 is counted only, never its lines, never tuned on.
+  @Test func detectionOnThirteenthSet() throws {
+    try evaluate("unseen-lines-13.json")
+  }
+
+  @Test func detectionOnFourteenthSet() throws {
+    try evaluate("unseen-lines-14.json")
+  }
+
   func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
@@ -154,7 +166,7 @@ struct SignalEvaluationTests {
           falseExit.append(line.text)
         }
       }
-      let warnings = Set(found.ids).subtracting(["exit", "suicidal-ideation", "self-harm", "suicide-plan"])
+      let warnings = Set(found.ids).subtracting(["exit", "suicidal-ideation", "self-harm", "suicide-plan", "warning-signs"])
       signTotal += line.signals.count
       signHit += line.signals.filter { warnings.contains($0) }.count
       signFalse += warnings.subtracting(line.signals).count
@@ -178,6 +190,7 @@ struct SignalEvaluationTests {
       && [
         "unseen-lines.json", "unseen-lines-2.json", "unseen-lines-3.json", "unseen-lines-4.json", "unseen-lines-5.json",
         "unseen-lines-6.json", "unseen-lines-7.json", "unseen-lines-8a.json", "unseen-lines-9.json", "unseen-lines-10a.json",
+        "unseen-lines-13.json",
       ].contains(fixtureName)
     {
       print(
@@ -265,12 +278,16 @@ struct SignalEvaluationTests {
       // Half B gained one false alarm (18 -> 19 of 200, counts only) with the dropped-subject
       // reading (texting without its "i"), which caught 9 more crisis lines of the development
       // sets and raised no false alarm there.
-      case "unseen-lines-10b.json": (0.43, 0.086, 0.9, 0.038)
+      // It gained one more (17 -> 18 of 200, counts only) with the `warning-signs` signal
+      // (below), which caught 5 more of its crisis lines (43 -> 48 of 100).
+      case "unseen-lines-10b.json": (0.47, 0.091, 0.9, 0.038)
       // Sets 11 and 12, written blind by two helpers at the start of the session that made sets
       // 2, 4, 5, 7 and 9 development sets, measured after the new-subject scope rule and before
       // anything else changed: set 11 crisis 110/160, false alarms 21/340, exit 90/100, exit false
       // alarms 13/400; set 12 95/130, 18/270, 70/78, 3/322. Counts only, never their lines.
-      case "unseen-lines-11.json": (0.69, 0.051, 0.9, 0.031)
+      // With `warning-signs` (below) set 11 caught one crisis line more (112 -> 113 of 160) and
+      // gave two false alarms more (17 -> 19 of 340, counts only): the price of that signal.
+      case "unseen-lines-11.json": (0.7, 0.056, 0.9, 0.031)
       // Set 12 lost one line (97 -> 96 of 130, counts only) when "bye. thank you for everything"
       // stopped being a crisis line by itself: a play-tester leaving the app in the saying-goodbye
       // scenario got the safety notice and a persona stuck in crisis mode.
@@ -284,6 +301,21 @@ struct SignalEvaluationTests {
       // (set 9 17 -> 12). Held out, counts only: 8B 57 -> 62 of 129 (false alarms 11 -> 8);
       // 10B 42 -> 43 of 100 (18 -> 17); 11 110 -> 112 of 160 (21 -> 17); 12 95 -> 97 of 130
       // (18 -> 12). Once more the sets tuned on rose by dozens and the unseen ones by a few.
+      // Then (crisis 12) the `warning-signs` signal: warning signs of thirteen kinds (the idea
+      // of dying, a lethal means, finality, preparations, a burden, a lethal question; and an
+      // act, hopelessness, secrecy, resolve, "for good", a place, a time) counted together across
+      // a line's sentences, each only as the speaker's own words, now. Sets 13 and 14 at the
+      // start (main at 3fa59ca): set 13 crisis 97/140, false alarms 12/260, exit 72/80, exit
+      // false alarms 19/320; set 14 90/140, 14/260, 70/80, 11/320. The families were written from
+      // the kinds of warning sign, then set 13's missed lines were read; which strong and weak
+      // kinds pair was chosen on the development sets (pairs that showed on none of their 3,241
+      // calm lines); ages and seasons told as past were added ("when i was 15 ..."). At the end:
+      // set 13 116/140, 11/260; held out, counts only: set 14 92/140, 14/260 (from 90/140,
+      // 14/260); 8B 62 -> 64 of 129 (false alarms 7 -> 7); 10B 43 -> 48 of 100 (17 -> 18); 11
+      // 112 -> 113 of 160 (17 -> 19); 12 96 -> 98 of 130 (12 -> 12). Held out in all: 403 -> 415
+      // of 659 crisis lines (61% -> 63%), false alarms 67 -> 70 of 1,241 calm lines.
+      case "unseen-lines-13.json": (0.82, 0.046, 0.89, 0.06)
+      case "unseen-lines-14.json": (0.65, 0.055, 0.87, 0.035)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)

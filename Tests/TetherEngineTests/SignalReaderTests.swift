@@ -182,6 +182,71 @@ struct SignalReaderTests {
     return library.diagnostics + compiler.diagnostics.all
   }
 
+  @Test(
+    "Warning signs count together: two strong kinds, or one with a kind that goes with it, as the speaker's own words now",
+    arguments: [
+      ("the rope is in the trunk of my car. i'm done pretending, i'm ready", true),
+      ("i gave my cat to my neighbour this morning. you won't hear from me again", true),
+      ("if i stood on the ledge of the car park would it be high enough. just asking", true),
+      ("honestly everyone would be lighter without me. and i'm not scared of it anymore", true),
+      // someone else's, told as past, denied
+      ("my brother bought a gun last week and he says he's not scared anymore", false),
+      ("in college i bought a rope and wrote a note. so glad i'm still here", false),
+      ("i don't have a gun and i'm not going anywhere near the roof tonight", false),
+      // one kind, or a word counted for one kind only ("when i'm gone")
+      ("bought rope for the climbing gym tonight, so excited", false),
+      ("do you miss me when i'm gone?", false),
+      ("my nan gave me her ring and said she won't be around forever", false),
+    ])
+  func warningSignsTogether(line: String, crisis: Bool) throws {
+    #expect(try readOnly(line).contains("warning-signs") == crisis, "\(line)")
+  }
+
+  @Test("A reading with 'any' counts each family once, and needs one of 'one_of'")
+  func combinationCounts() throws {
+    let files = [
+      ("lexicon.yaml", "lexicon:\n  concepts:\n    sig-a: [rope, \"the rope\"]\n    sig-b: [tonight]\n    sig-c: [ready]\n    sig-neg: [not]\n"),
+      (
+        "signals.yaml",
+        "reading:\n  negations: sig-neg\nsignals:\n  - id: s\n    kind: crisis\n    read:\n      - {any: [sig-a, sig-b, sig-c], at_least: 2, one_of: [sig-a]}\n"
+      ),
+    ]
+    let library = ScenarioLibrary(files: files)
+    var compiler = Compiler(library: library)
+    let detector = compiler.signalDetector(lexicon: library.sharedLexicon)
+    #expect(compiler.diagnostics.all.isEmpty, "\(compiler.diagnostics.all)")
+    func fires(_ line: String) -> Bool {
+      var m = Matcher()
+      return detector.detect(line, matcher: &m).crisis
+    }
+    #expect(fires("the rope. tonight"))
+    #expect(fires("ready. got the rope"))
+    #expect(!fires("tonight, ready"), "no family of one_of")
+    #expect(!fires("rope, rope, the rope"), "one family, many times")
+    #expect(!fires("not the rope. tonight"), "the rope flipped")
+  }
+
+  @Test(
+    "A reading with 'any' is checked where it is written",
+    arguments: [
+      ("{any: [sig-a, sig-b]}", "needs 'at_least'"),
+      ("{any: [sig-a, sig-b], at_least: 3}", "at_least must be a number from 1 to the number of families in 'any' (2), not 3"),
+      ("{any: [sig-a, sig-b], at_least: 2, one_of: [sig-c]}", "'sig-c' in one_of must also be in 'any'"),
+      ("{any: [sig-a], all: [sig-b], at_least: 1}", "either 'all' (families in order) or 'any'"),
+      ("{all: [sig-a], at_least: 1}", "'at_least' goes with 'any', not with 'all'"),
+      ("{any: [sig-a, not sig-b], at_least: 2}", "write the family without 'not'"),
+    ])
+  func combinationErrors(reading: String, message: String) {
+    let diagnostics = Self.compile([
+      ("lexicon.yaml", "lexicon:\n  concepts:\n    sig-a: [rope]\n    sig-b: [tonight]\n    sig-c: [ready]\n"),
+      ("signals.yaml", "signals:\n  - id: s\n    kind: crisis\n    read:\n      - \(reading)\n"),
+    ])
+    let error = diagnostics.first { $0.message.contains(message) }
+    #expect(error != nil, "\(diagnostics)")
+    #expect(error?.location?.file == "signals.yaml", "\(diagnostics)")
+    #expect(error?.location?.line == 5, "\(diagnostics)")
+  }
+
   @Test("An unknown family is an error at its place, with a suggestion")
   func unknownFamily() {
     let diagnostics = Self.compile([

@@ -151,7 +151,8 @@ package struct DocumentDecoder {
     return spec
   }
 
-  /// One reading: a list of family names, or a mapping with `all`, `within` and `ends_clause`.
+  /// One reading: a list of family names, or a mapping with `all`, `within` and `ends_clause`, or
+  /// with `any`, `at_least` and `one_of`.
   mutating func reading(_ node: YAMLNode) -> ReadingSpec? {
     if case .sequence = node.value {
       let families = reader.texts(node, "a reading")
@@ -159,12 +160,24 @@ package struct DocumentDecoder {
     }
     guard case .mapping = node.value else {
       reader.diagnostics.error(
-        "a reading must be a list of families ([sig-self, sig-wish, sig-death]) or a mapping with 'all', not \(node.kindName)",
+        "a reading must be a list of families ([sig-self, sig-wish, sig-death]) or a mapping with 'all' or 'any', not \(node.kindName)",
         at: node.location)
       return nil
     }
-    guard let f = reader.fields(node, allowed: ["all", "within", "ends_clause"], in: "a reading", required: ["all"])
+    guard
+      let f = reader.fields(
+        node, allowed: ["all", "within", "ends_clause", "any", "at_least", "one_of"], in: "a reading")
     else { return nil }
+    if f["any"] != nil { return combination(node, f) }
+    guard f["all"] != nil else {
+      reader.diagnostics.error(
+        "a reading needs 'all' (families in order in one clause) or 'any' (families met anywhere in the line)",
+        at: node.location)
+      return nil
+    }
+    for key in ["at_least", "one_of"] where f[key] != nil {
+      reader.diagnostics.error("'\(key)' goes with 'any', not with 'all'", at: f[key]!.location)
+    }
     var spec = ReadingSpec(families: reader.texts(f["all"], "all"), location: node.location)
     if let w = f["within"], let n = reader.int(w, "within") {
       if n < 0 || n > 50 {
@@ -178,6 +191,37 @@ package struct DocumentDecoder {
       reader.diagnostics.error("a reading needs at least one family in 'all'", at: node.location)
       return nil
     }
+    return spec
+  }
+
+  /// A reading written with `any`: at least `at_least` of its families met anywhere in the line.
+  mutating func combination(_ node: YAMLNode, _ f: [String: YAMLNode]) -> ReadingSpec? {
+    if f["all"] != nil {
+      reader.diagnostics.error(
+        "a reading has either 'all' (families in order) or 'any' (families met anywhere), not both", at: node.location)
+      return nil
+    }
+    for key in ["within", "ends_clause"] where f[key] != nil {
+      reader.diagnostics.error("'\(key)' goes with 'all', not with 'any'", at: f[key]!.location)
+    }
+    var spec = ReadingSpec(families: reader.texts(f["any"], "any"), location: node.location)
+    spec.oneOf = reader.texts(f["one_of"], "one_of")
+    guard let count = f["at_least"] else {
+      reader.diagnostics.error("a reading with 'any' needs 'at_least': how many of its families must be met", at: node.location)
+      return nil
+    }
+    guard let n = reader.int(count, "at_least") else { return nil }
+    if n < 1 || n > spec.families.count {
+      reader.diagnostics.error(
+        "at_least must be a number from 1 to the number of families in 'any' (\(spec.families.count)), not \(n)",
+        at: count.location)
+      return nil
+    }
+    let names = Set(spec.families.map(\.value))
+    for name in spec.oneOf where !names.contains(name.value) {
+      reader.diagnostics.error("'\(name.value)' in one_of must also be in 'any'", at: name.location)
+    }
+    spec.atLeast = n
     return spec
   }
 

@@ -113,6 +113,11 @@ package struct ReadingSpec: Sendable {
   package var within: Int?
   /// True when the last family must end its clause ("i have to go", not "i have to go to the store").
   package var endsClause = false
+  /// Above 0 for a reading written with `any`: it holds when at least this many of its families
+  /// are met anywhere in the line, in any order (two warning signs together: a means and a time).
+  package var atLeast = 0
+  /// With `any`: one of these families must be among those met (`one_of`).
+  package var oneOf: [Located<String>] = []
   package var location: SourceLocation
 }
 

@@ -114,6 +114,8 @@ struct Compiler {
     var fuzzyWords = Set<Int32>()
     var anyFuzzy = false
     readingConfig(&detector.reader, &pc)
+    // The families the `reading` section names come first.
+    let configured = detector.reader.names.count
     for doc in library.documents {
       for s in doc.signals {
         if !seen.insert(s.id.value).inserted {
@@ -142,6 +144,20 @@ struct Compiler {
             kind: s.kind, patterns: patterns, unless: unless, negatable: s.negatable && s.kind != .crisis,
             readings: readings, afterCrisis: s.afterCrisis, examples: s.examples, notExamples: s.notExamples))
       }
+    }
+    // Families that only `any` readings count keep their negations to themselves.
+    var ordered = SignalReader.FamilyMask()
+    var counted = SignalReader.FamilyMask()
+    for s in detector.signals {
+      for r in s.readings {
+        for f in r.families {
+          if r.atLeast > 0 { counted.insert(f) } else { ordered.insert(f) }
+        }
+      }
+    }
+    for f in 0..<configured { ordered.insert(f) }
+    for f in 0..<detector.reader.names.count where counted.contains(f) && !ordered.contains(f) {
+      detector.reader.countedOnly.insert(f)
     }
     for w in ["not", "never", "no", "nothing", "hardly", "nobody", "neither", "nor", "without"] {
       let id = pc.vocabulary.id(w)
@@ -200,8 +216,19 @@ struct Compiler {
       families.append(f)
       negated.append(flipped)
     }
-    return SignalReader.Reading(
+    var compiled = SignalReader.Reading(
       families: families, negated: negated, within: spec.within ?? reader.within, endsClause: spec.endsClause)
+    if spec.atLeast > 0 {
+      if negated.contains(true), let at = spec.families.first(where: { $0.value.hasPrefix("not ") }) {
+        diagnostics.error("a reading with 'any' counts families met as they stand: write the family without 'not'", at: at.location)
+      }
+      compiled.atLeast = spec.atLeast
+      for name in spec.oneOf {
+        guard let f = family(name, &reader, &pc) else { return nil }
+        compiled.oneOf.insert(f)
+      }
+    }
+    return compiled
   }
 
   /// The `reading` section of a shared file (a scenario file cannot change how crisis lines are read).

@@ -431,7 +431,7 @@ package struct SignalDetector: Sendable {
     // some reading could hold (or a crisis pattern needs its denial checked, in `fires`).
     var read: [Bool] = []
     var tagged = reader.families(reads ? ids : [])
-    if reads && signals.contains(where: { $0.readings.contains { tagged.present.isSuperset(of: $0.mask) } }) {
+    if reads && signals.contains(where: { $0.readings.contains { $0.couldHold(tagged.present) } }) {
       reader.complete(&tagged, breaks: line.breaks)
       read = signals.map { s in s.readings.contains { reader.holds($0, in: tagged) } }
     }

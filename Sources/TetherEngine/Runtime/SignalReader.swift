@@ -57,8 +57,15 @@ package struct SignalReader: Sendable {
     package var within: Int
     /// The last family must end its clause.
     package var endsClause = false
-    /// All its families: a line that lacks one cannot hold it.
+    /// All its families: a line that lacks one cannot hold it (an ordered reading), or that
+    /// holds fewer than `atLeast` of them.
     package var mask = FamilyMask()
+    /// Above 0 for a reading written with `any`: it holds when at least this many of its
+    /// families are met anywhere in the line, each as the speaker's own words, now, standing
+    /// unflipped (see ``SignalReader/holdsCombination(_:in:)``).
+    package var atLeast = 0
+    /// With `any`: one of the families met must be one of these (empty: any of them).
+    package var oneOf = FamilyMask()
 
     package init(families: [Int], negated: [Bool], within: Int, endsClause: Bool) {
       self.families = families
@@ -66,6 +73,15 @@ package struct SignalReader: Sendable {
       self.within = within
       self.endsClause = endsClause
       for f in families { mask.insert(f) }
+    }
+
+    /// False when a line whose families are `present` cannot hold the reading (one mask test,
+    /// before a line is tagged further).
+    @inline(__always)
+    package func couldHold(_ present: FamilyMask) -> Bool {
+      if atLeast == 0 { return present.isSuperset(of: mask) }
+      if !oneOf.isEmpty && !present.intersects(oneOf) { return false }
+      return (present.lo & mask.lo).nonzeroBitCount + (present.hi & mask.hi).nonzeroBitCount >= atLeast
     }
   }
 
@@ -99,6 +115,10 @@ package struct SignalReader: Sendable {
   package var within = 6
   /// The families of idioms: what stands inside one of their entries counts for nothing.
   package var idioms = FamilyMask()
+  /// The families only `any` readings count: their entries hold negations of their own ("not
+  /// scared", "can not keep going") that must not hide a negation from the other readings (a
+  /// negation inside a longer entry of any other family belongs to that entry).
+  package var countedOnly = FamilyMask()
   /// The families whose words tolerate one typo (for crisis signals).
   package var typos = FamilyMask()
   /// The families of words a denial flips: a crisis pattern's match does not count when every
@@ -336,12 +356,12 @@ package struct SignalReader: Sendable {
         var j = i - 1
         while !inside && j >= 0 && t.hits[j].start > h.start - 16 {
           let g = t.hits[j]
-          if g.end >= h.end && g.end - g.start > h.end - h.start { inside = true }
+          if g.end >= h.end && g.end - g.start > h.end - h.start && !countedOnly.contains(g.family) { inside = true }
           j -= 1
         }
         j = i + 1
         while !inside && j < t.hits.count && t.hits[j].start == h.start {
-          if t.hits[j].end > h.end { inside = true }
+          if t.hits[j].end > h.end && !countedOnly.contains(t.hits[j].family) { inside = true }
           j += 1
         }
         if !inside { negationAt[h.start] += 1 }
@@ -528,7 +548,8 @@ package struct SignalReader: Sendable {
 
   /// True when the reading holds in some clause of the tagged line.
   package func holds(_ r: Reading, in t: Tagged) -> Bool {
-    if !t.present.isSuperset(of: r.mask) || !t.completed { return false }
+    if !r.couldHold(t.present) || !t.completed { return false }
+    if r.atLeast > 0 { return holdsCombination(r, in: t) }
     // On long lines, remember the (slot, hit) pairs that led nowhere: each is tried once (with no
     // negation used up); and no line may take more than `budget` tries of one reading, whatever
     // it holds ("i want to not live" ten thousand times).
@@ -540,6 +561,69 @@ package struct SignalReader: Sendable {
       if toldAsPast(t.hits[i].start..<t.hits[i].end, in: t) { continue }
       if fill(r, 0, i, t, consumed: 0, &failed, &budget) { return true }
       if budget <= 0 { return false }
+    }
+    return false
+  }
+
+  /// True when at least `r.atLeast` of the reading's families (one of them from `r.oneOf`) are met
+  /// in the line, clauses and sentences apart ("wrote the letters. they're on my desk. tonight"):
+  /// warning signs that mean little alone and much together. A word counts only as the
+  /// speaker's own, now: not flipped by a negation in its scope ("i DON'T have pills"), not
+  /// in a clause told as past, not in someone else's reported words, and not after a word
+  /// naming someone else in its clause unless the speaker's "i" came back after it ("my COUSIN
+  /// wrote a goodbye letter"; "my sister thinks i'm fine but I wrote the note"), or unless the
+  /// phrase names the speaker itself ("everyone would be lighter without ME").
+  ///
+  /// A word counts once: a phrase that overlaps one already counted counts for nothing
+  /// ("when i am gone" is the idea of dying or finality, not both), and of the phrases that
+  /// start at one word the longest is taken.
+  func holdsCombination(_ r: Reading, in t: Tagged) -> Bool {
+    var met = FamilyMask()
+    var clause = -1
+    var other = false
+    var countedUntil = 0
+    var i = 0
+    while i < t.hits.count {
+      // The hits that start at one word: a word naming someone, or the speaker, changes who
+      // speaks for what starts after it, not for phrases that start with it ("you won't
+      // hear from me again").
+      let start = t.hits[i].start
+      if t.clause[start] != clause {
+        clause = t.clause[start]
+        other = false
+      }
+      var j = i
+      var otherAfter = other
+      var longest: Hit?
+      while j < t.hits.count && t.hits[j].start == start {
+        let h = t.hits[j]
+        j += 1
+        if h.family == subjectChange { otherAfter = true }
+        if h.family == newSubject || h.family == speaker { otherAfter = false }
+        if r.mask.contains(h.family) && h.end > (longest?.end ?? start) { longest = h }
+      }
+      if let h = longest, start >= countedUntil, !other || namesSpeaker(h, from: j, in: t), !t.reported[start] {
+        let flipped = (t.negationsBefore[start] - t.negationsBefore[t.scopeStart[start]]) % 2 == 1
+        if !flipped && !toldAsPast(start..<h.end, in: t) {
+          met.insert(h.family)
+          countedUntil = h.end
+        }
+      }
+      other = otherAfter
+      i = j
+    }
+    if !r.oneOf.isEmpty && !met.intersects(r.oneOf) { return false }
+    return met.lo.nonzeroBitCount + met.hi.nonzeroBitCount >= r.atLeast
+  }
+
+  /// True when the phrase `h` names the speaker inside itself ("everyone would be lighter
+  /// without ME"): it is the speaker's, whoever was named before it. `next` is the first hit
+  /// that starts after `h` does.
+  private func namesSpeaker(_ h: Hit, from next: Int, in t: Tagged) -> Bool {
+    var k = next
+    while k < t.hits.count && t.hits[k].start < h.end {
+      if t.hits[k].family == speaker || t.hits[k].family == newSubject { return true }
+      k += 1
     }
     return false
   }
