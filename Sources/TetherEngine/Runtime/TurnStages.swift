@@ -64,7 +64,7 @@ package struct TurnStages {
     for group in candidates.groups {
       let ids = group.tokens.map(\.id)
       for r in group.rules {
-        if let applied = conversation.applicable(conversation.persona.rules[r], ids, log: &log) {
+        if let applied = conversation.applicable(r, ids, log: &log) {
           return Match(rule: r, applied: applied, tokens: group.tokens, keyword: group.keyword)
         }
       }
@@ -77,7 +77,7 @@ package struct TurnStages {
   mutating func event(_ kind: EventKind, _ tokens: [Token], _ log: inout [Explanation.Candidate]) -> Match? {
     let ids = tokens.map(\.id)
     for r in conversation.persona.events[kind] ?? [] {
-      if let applied = conversation.applicable(conversation.persona.rules[r], ids, log: &log) {
+      if let applied = conversation.applicable(r, ids, log: &log) {
         return Match(rule: r, applied: applied, tokens: tokens)
       }
     }
@@ -95,7 +95,7 @@ package struct TurnStages {
       outcome.text = conversation.render(template, texts)
       outcome.captures = texts
     }
-    outcome.pattern = conversation.patternSource(rule, m.applied)
+    outcome.pattern = conversation.patternSource(r, m.applied)
     outcome.keyword = m.keyword.map { conversation.scenario.vocabulary.word($0) }
     return Rendered(outcome: outcome, event: m.event)
   }
