@@ -243,18 +243,18 @@ struct SignalEvaluationTests {
     let floors: (crisis: Double, falseAlarms: Double, exit: Double, exitFalseAlarms: Double) =
       switch fixtureName {
       case "unseen-lines.json": (0.97, 0.003, 0.97, 0.003)
-      case "unseen-lines-2.json": (0.88, 0.021, 0.82, 0.034)
-      case "unseen-lines-3.json": (0.98, 0.004, 0.96, 0.003)
-      case "unseen-lines-4.json": (0.95, 0.035, 0.92, 0.025)
-      case "unseen-lines-5.json": (0.93, 0.031, 0.84, 0.031)
-      case "unseen-lines-6.json": (0.98, 0.021, 0.91, 0.012)
+      case "unseen-lines-2.json": (0.88, 0.021, 0.98, 0.003)
+      case "unseen-lines-3.json": (0.98, 0.004, 0.98, 0.003)
+      case "unseen-lines-4.json": (0.95, 0.035, 0.98, 0.007)
+      case "unseen-lines-5.json": (0.93, 0.031, 0.97, 0.003)
+      case "unseen-lines-6.json": (0.98, 0.021, 0.95, 0.003)
       // Set 7, written blind at the start of the session after that (main at 7c90268): crisis
       // 101/160, false alarms 17/340, exit 86/98, exit false alarms 8/402. After the crisis
       // families of that session's round (wip/crisis3, never tuned on set 5 or 7): crisis
       // 109/160, 17/340; set 5 crisis 88/140, 10/260 (was 84/140, 10/260); exit unchanged.
       // After crisis 8 (below): set 7 114/160, 16/340; set 5 91/140, 10/260; set 2 104/152,
       // 10/348; set 4 110/141, 10/259; exit unchanged. (Counts only, each looked at once.)
-      case "unseen-lines-7.json": (0.93, 0.042, 0.87, 0.02)
+      case "unseen-lines-7.json": (0.93, 0.042, 0.96, 0.003)
       // Set 8 (600 lines, written blind as a development set, split by position). At the start
       // (main at 6d40871): half A crisis 65/121, false alarms 4/179, exit 52/58, exit false alarms
       // 6/242; half B (counted only, never read) 56/129, 11/171, 45/49, 7/251. After crisis 8
@@ -262,8 +262,8 @@ struct SignalEvaluationTests {
       // and 40 calm lines): half A 109/121, 0/179; half B 57/129, 11/171; exit unchanged; set 6
       // false alarms 12/350 -> 11/350, sets 1 and 3 unchanged. Half B moved one line: what half A
       // taught was, line by line, what only that line says.
-      case "unseen-lines-8a.json": (0.95, 0.003, 0.89, 0.026)
-      case "unseen-lines-8b.json": (0.48, 0.047, 0.91, 0.029)
+      case "unseen-lines-8a.json": (0.95, 0.003, 0.98, 0.003)
+      case "unseen-lines-8b.json": (0.48, 0.047, 0.91, 0.013)
       // Sets 9 and 10, written blind by two helpers at the start of the session after crisis 8
       // (main at d453588), measured before anything changed: set 9 crisis 90/160, false alarms
       // 18/340, exit 91/98, exit false alarms 6/402; set 10 half A 58/120, 13/180, 51/58, 9/242;
@@ -273,25 +273,25 @@ struct SignalEvaluationTests {
       // hand-written lines per concept): half A 99/120, 0/180; half B 42/100, 18/200; set 9
       // 92/160, 17/340; set 7 115/160, 15/340; set 5 92/140, 9/260; sets 2, 4, 8B and exit
       // unchanged. Half B, by the same writer, did not move: what half A taught was its own lines.
-      case "unseen-lines-9.json": (0.85, 0.036, 0.92, 0.016)
-      case "unseen-lines-10a.json": (0.94, 0.003, 0.87, 0.038)
+      case "unseen-lines-9.json": (0.85, 0.036, 0.98, 0.003)
+      case "unseen-lines-10a.json": (0.94, 0.003, 0.98, 0.005)
       // Half B gained one false alarm (18 -> 19 of 200, counts only) with the dropped-subject
       // reading (texting without its "i"), which caught 9 more crisis lines of the development
       // sets and raised no false alarm there.
       // It gained one more (17 -> 18 of 200, counts only) with the `warning-signs` signal
       // (below), which caught 5 more of its crisis lines (43 -> 48 of 100).
-      case "unseen-lines-10b.json": (0.47, 0.091, 0.9, 0.038)
+      case "unseen-lines-10b.json": (0.47, 0.091, 0.91, 0.026)
       // Sets 11 and 12, written blind by two helpers at the start of the session that made sets
       // 2, 4, 5, 7 and 9 development sets, measured after the new-subject scope rule and before
       // anything else changed: set 11 crisis 110/160, false alarms 21/340, exit 90/100, exit false
       // alarms 13/400; set 12 95/130, 18/270, 70/78, 3/322. Counts only, never their lines.
       // With `warning-signs` (below) set 11 caught one crisis line more (112 -> 113 of 160) and
       // gave two false alarms more (17 -> 19 of 340, counts only): the price of that signal.
-      case "unseen-lines-11.json": (0.7, 0.056, 0.9, 0.031)
+      case "unseen-lines-11.json": (0.7, 0.056, 0.92, 0.021)
       // Set 12 lost one line (97 -> 96 of 130, counts only) when "bye. thank you for everything"
       // stopped being a crisis line by itself: a play-tester leaving the app in the saying-goodbye
       // scenario got the safety notice and a persona stuck in crisis mode.
-      case "unseen-lines-12.json": (0.73, 0.045, 0.89, 0.01)
+      case "unseen-lines-12.json": (0.73, 0.045, 0.93, 0.01)
       // Then (crisis 11, this session): the negation scope ends at the speaker's next "i", a
       // clause typed without its "i" is the speaker's, a clause told as past and someone else's
       // reported words count for no crisis pattern; two helpers wrote concept families from the
@@ -314,8 +314,15 @@ struct SignalEvaluationTests {
       // 14/260); 8B 62 -> 64 of 129 (false alarms 7 -> 7); 10B 43 -> 48 of 100 (17 -> 18); 11
       // 112 -> 113 of 160 (17 -> 19); 12 96 -> 98 of 130 (12 -> 12). Held out in all: 403 -> 415
       // of 659 crisis lines (61% -> 63%), false alarms 67 -> 70 of 1,241 calm lines.
-      case "unseen-lines-13.json": (0.82, 0.046, 0.89, 0.06)
-      case "unseen-lines-14.json": (0.65, 0.055, 0.87, 0.035)
+      // Then (exit 12, the same session) the exit signal was narrowed and widened by concept from
+      // the development sets' misses and false alarms: logging off said as leaving (not "log
+      // off zoom"), a dying phone only as the reason to go, songs, titles and quotes, habits,
+      // questions of whether to go, someone else or somewhere else leaving; sleep said plainly,
+      // the app removed as a whole clause, foreign and texting farewells. Held out, counts only:
+      // exit 8B 45/49 (false alarms 6 -> 3 of 251), 10B 56 -> 57 of 62 (9 -> 6), 11 90 -> 93 of
+      // 100 (12 -> 8), 12 70 -> 73 of 78 (3 -> 3), 14 70 -> 75 of 80 (11 -> 3); crisis unchanged.
+      case "unseen-lines-13.json": (0.82, 0.046, 0.98, 0.004)
+      case "unseen-lines-14.json": (0.65, 0.055, 0.93, 0.01)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)
