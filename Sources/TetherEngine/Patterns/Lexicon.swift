@@ -60,6 +60,15 @@ package struct Lexicon: Sendable {
   /// it is, with one table lookup instead of four.
   package var special: Set<String> { tables.special }
 
+  /// True when the scalar is one of the lexicon's delimiters (ASCII ones read from their bits).
+  @inline(__always)
+  func holdsDelimiter(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    if v < 64 { return tables.asciiDelimiters.0 & (1 << UInt64(v)) != 0 }
+    if v < 128 { return tables.asciiDelimiters.1 & (1 << UInt64(v - 64)) != 0 }
+    return tables.delimiterScalars.contains(s)
+  }
+
   /// A word's possessive "'s" left out ("dad's" → "dad") when the lexicon asks for it.
   package func base(_ word: String) -> String {
     guard possessives, word.utf8.count > 2, word.hasSuffix("'s") else { return word }

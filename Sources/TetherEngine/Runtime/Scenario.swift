@@ -105,8 +105,14 @@ extension Scenario {
   package func normalizeAndDetect(
     _ input: String, matcher: inout Matcher, sinceCrisis: Int? = nil
   ) -> (NormalizedLine, SignalDetector.Found) {
-    let line = Normalizer.normalize(input, lexicon: lexicon, vocabulary: vocabulary)
-    return (line, detectSignals(input, in: line, matcher: &matcher, sinceCrisis: sinceCrisis))
+    if sharesSignalWords || signals.signals.isEmpty {
+      let line = Normalizer.normalize(input, lexicon: lexicon, vocabulary: vocabulary)
+      return (line, detectSignals(input, in: line, matcher: &matcher, sinceCrisis: sinceCrisis))
+    }
+    // Two normalizations from one scan of the line.
+    let (line, signalLine) = Normalizer.normalize(
+      input, lexicon: lexicon, vocabulary: vocabulary, and: signals.lexicon, signals.vocabulary)
+    return (line, signals.detect(normalized: signalLine, matcher: &matcher, sinceCrisis: sinceCrisis))
   }
 
   /// The signals of a line already normalized for the rules: read on that line when the scenario
