@@ -22,6 +22,27 @@ struct NormalizerTests {
     #expect(words(input) == expected)
   }
 
+  @Test("One scan for two lexicons gives the lines two scans give")
+  func pairScanMatchesTwoScans() throws {
+    let shipped = try SignalEvaluationTests.detector()
+    var spec = LexiconSpec(location: .init(file: "", line: 1, column: 1))
+    spec.contractions = [(Located("i'm", spec.location), "i am")]
+    let own = Lexicon(spec)
+    var ownWords = Vocabulary()
+    for w in ["i", "am", "feel", "sad", "rope"] { _ = ownWords.intern(w) }
+    let lines = [
+      "I'm fine, really. the rope's in my car; tonight!", "idk man… i just can’t", "Café ÉTÉ? ok bye",
+      "ＦＵＬＬ　ｗｉｄｔｈ, then: more", "", "   ", "'quoted' words' and don't", "a\u{1B}[31mred\u{07} 12 kms",
+      "gonna crash lol. night x", String(repeating: "word, ", count: 300),
+    ]
+    for line in lines {
+      let (a, b) = Normalizer.normalize(
+        line, lexicon: own, vocabulary: ownWords, and: shipped.lexicon, shipped.vocabulary)
+      #expect(a == Normalizer.normalize(line, lexicon: own, vocabulary: ownWords), "\(line)")
+      #expect(b == Normalizer.normalize(line, lexicon: shipped.lexicon, vocabulary: shipped.vocabulary), "\(line)")
+    }
+  }
+
   @Test func expandsContractionsThenSubstitutions() {
     var spec = LexiconSpec(location: .init(file: "", line: 1, column: 1))
     spec.contractions = [(Located("i'm", spec.location), "i am")]
