@@ -63,10 +63,7 @@ package struct Lexicon: Sendable {
   /// True when the scalar is one of the lexicon's delimiters (ASCII ones read from their bits).
   @inline(__always)
   func holdsDelimiter(_ s: Unicode.Scalar) -> Bool {
-    let v = s.value
-    if v < 64 { return tables.asciiDelimiters.0 & (1 << UInt64(v)) != 0 }
-    if v < 128 { return tables.asciiDelimiters.1 & (1 << UInt64(v - 64)) != 0 }
-    return tables.delimiterScalars.contains(s)
+    s.value < 128 ? Normalizer.inMask(s.value, tables.asciiDelimiters) : tables.delimiterScalars.contains(s)
   }
 
   /// A word's possessive "'s" left out ("dad's" → "dad") when the lexicon asks for it.

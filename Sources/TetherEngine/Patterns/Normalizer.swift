@@ -89,6 +89,12 @@ package enum Normalizer {
     return mask
   }
 
+  /// True when the ASCII code `v` (below 128) is one of a mask's delimiters.
+  @inline(__always)
+  static func inMask(_ v: UInt32, _ mask: (UInt64, UInt64)) -> Bool {
+    v < 64 ? mask.0 & (1 << UInt64(v)) != 0 : mask.1 & (1 << UInt64(v - 64)) != 0
+  }
+
   /// True when every byte of the text is ASCII (checked over its contiguous bytes, eight at a time).
   static func isASCII(_ text: String) -> Bool {
     if let answer = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
@@ -132,7 +138,7 @@ package enum Normalizer {
         let b = bytes[k]
         if !(b &- 97 < 26 || b &- 48 < 10 || b &- 65 < 26) {
           // Not in a word: an apostrophe with no word before it is dropped, a delimiter marked.
-          if b != 39, b < 64 ? isDelimiter.0 & (1 << UInt64(b)) != 0 : isDelimiter.1 & (1 << UInt64(b - 64)) != 0 {
+          if b != 39, inMask(UInt32(b), isDelimiter) {
             sink.take(delimiter: Unicode.Scalar(b))
           }
           k += 1

@@ -101,7 +101,7 @@ extension Scenario {
   }
 
   /// The line normalized for the rules, and the signals it shows: one normalization when the
-  /// scenario shares the signals' lexicon and words, two otherwise.
+  /// scenario shares the signals' lexicon and words, two from one scan of the line otherwise.
   package func normalizeAndDetect(
     _ input: String, matcher: inout Matcher, sinceCrisis: Int? = nil
   ) -> (NormalizedLine, SignalDetector.Found) {

@@ -24,7 +24,7 @@ package struct SignalDetector: Sendable {
   /// The word families the signals' readings use.
   package var reader = SignalReader()
   /// True when some signal has readings.
-  package var reads = false
+  package var reads: Bool { !allReadings.isEmpty }
   /// Every signal's readings, end to end (filled by ``buildIndex()``): whether any of them could
   /// hold on a line is asked of this one list, not signal by signal, reading by reading, through
   /// two levels of arrays (about 750 instructions of a neutral turn, by callgrind).
@@ -150,7 +150,6 @@ package struct SignalDetector: Sendable {
     fuzzyHashes = Self.hashes(of: fuzzy)
     fuzzyBloom = [UInt64](repeating: 0, count: 1 << 10)
     for hash in fuzzyHashes.keys { fuzzyBloom[Int(hash & 0xFFFF) >> 6] |= 1 << (hash & 63) }
-    reads = signals.contains { !$0.readings.isEmpty }
     allReadings = signals.flatMap(\.readings)
     reader.finish(vocabularyCount: vocabulary.count)
     flat = []

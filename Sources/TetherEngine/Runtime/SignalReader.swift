@@ -44,6 +44,17 @@ package struct SignalReader: Sendable {
     package func isSuperset(of o: FamilyMask) -> Bool { lo & o.lo == o.lo && hi & o.hi == o.hi }
 
     package var isEmpty: Bool { lo == 0 && hi == 0 }
+
+    /// How many families the mask holds.
+    package var count: Int { lo.nonzeroBitCount + hi.nonzeroBitCount }
+
+    @inline(__always)
+    package func intersection(_ o: FamilyMask) -> FamilyMask {
+      var m = FamilyMask()
+      m.lo = lo & o.lo
+      m.hi = hi & o.hi
+      return m
+    }
   }
 
   /// The most families the reader holds.
@@ -81,7 +92,7 @@ package struct SignalReader: Sendable {
     package func couldHold(_ present: FamilyMask) -> Bool {
       if atLeast == 0 { return present.isSuperset(of: mask) }
       if !oneOf.isEmpty && !present.intersects(oneOf) { return false }
-      return (present.lo & mask.lo).nonzeroBitCount + (present.hi & mask.hi).nonzeroBitCount >= atLeast
+      return present.intersection(mask).count >= atLeast
     }
   }
 
@@ -616,7 +627,7 @@ package struct SignalReader: Sendable {
       i = j
     }
     if !r.oneOf.isEmpty && !met.intersects(r.oneOf) { return false }
-    return met.lo.nonzeroBitCount + met.hi.nonzeroBitCount >= r.atLeast
+    return met.count >= r.atLeast
   }
 
   /// True when the phrase `h` names the speaker inside itself ("everyone would be lighter
