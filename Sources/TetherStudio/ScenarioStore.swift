@@ -88,9 +88,12 @@ public enum ScenarioStore {
   /// Reads files into a library, and compiles the shared signals while it reads: the files that
   /// declare signals, a lexicon or a reading section are read and their signals compiled on a
   /// second thread while this one reads the rest (personas, techniques, scenarios), which takes
-  /// about a tenth off `play`'s start (first-prompt medians 141 against 156 ms). The result is the same as ``library(files:)`` followed by
-  /// compiling: when a file read on this thread turns out to bring signals after all, the
-  /// signals are not handed back and compiling does them with every file.
+  /// about a tenth off `play`'s start (first-prompt medians 141 against 156 ms). That thread hands
+  /// the signals over as soon as their words are known, and builds their index (typo tables,
+  /// pattern index) while this one compiles the personas over those words. The result is the
+  /// same as ``library(files:)`` followed by compiling: when a file read on this thread turns out
+  /// to bring signals after all, the signals are not handed back and compiling does them with
+  /// every file.
   static func libraryAndSignals(files: [String]) throws(Failure) -> (ScenarioLibrary, ScenarioLibrary.SharedSignals?) {
     var first: [(path: String, text: String)] = []
     var rest: [(path: String, text: String)] = []
@@ -103,19 +106,20 @@ public enum ScenarioStore {
     }
     if first.isEmpty || rest.isEmpty { return (ScenarioLibrary(files: first + rest), nil) }
     let result = SignalsResult()
-    let done = DispatchSemaphore(value: 0)
     let firstFiles = first
     first = []
     DispatchQueue.global(qos: .userInitiated).async {
       let lib = ScenarioLibrary(files: firstFiles)
-      result.set(lib, lib.sharedSignals())
-      done.signal()
+      let (signals, fuzzyWords) = lib.signalWords()
+      result.setWords(lib, signals)
+      var detector = signals.detector
+      detector.index(fuzzyWords: fuzzyWords)
+      result.setIndexed(detector)
     }
     let other = ScenarioLibrary(files: rest)
-    done.wait()
-    guard let (signalLib, shared) = result.get() else { return (try library(files: files), nil) }
+    let (signalLib, shared) = result.words()
     let merged = ScenarioLibrary(merging: [signalLib, other], order: files)
-    return (merged, other.bringsSignals ? nil : shared)
+    return (merged, other.bringsSignals ? nil : shared.indexed(by: { result.indexed() }))
   }
 
   /// True when a file's text has a top-level `signals:`, `reading:` or `lexicon:` key (a line
@@ -142,19 +146,45 @@ public enum ScenarioStore {
     }
   }
 
-  /// The second thread's library and signals, handed over under a lock.
+  /// What the second thread hands over, in two steps: the library it read with the signals'
+  /// words (the vocabulary personas are compiled over), then the indexed detector. Each is
+  /// waited for, and given once.
   final class SignalsResult: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: (ScenarioLibrary, ScenarioLibrary.SharedSignals)?
-    func set(_ lib: ScenarioLibrary, _ shared: ScenarioLibrary.SharedSignals) {
+    private let lock = NSCondition()
+    private var library: ScenarioLibrary?
+    private var signals: ScenarioLibrary.SharedSignals?
+    private var detector: SignalDetector?
+
+    func setWords(_ library: ScenarioLibrary, _ signals: ScenarioLibrary.SharedSignals) {
       lock.lock()
-      value = (lib, shared)
+      (self.library, self.signals) = (library, signals)
+      lock.broadcast()
       lock.unlock()
     }
-    func get() -> (ScenarioLibrary, ScenarioLibrary.SharedSignals)? {
+
+    func setIndexed(_ detector: SignalDetector) {
+      lock.lock()
+      self.detector = detector
+      lock.broadcast()
+      lock.unlock()
+    }
+
+    /// The library and its signals (not yet indexed), once the other thread has them.
+    func words() -> (ScenarioLibrary, ScenarioLibrary.SharedSignals) {
       lock.lock()
       defer { lock.unlock() }
-      return value
+      while signals == nil { lock.wait() }
+      let handed = (library!, signals!)
+      library = nil
+      return handed
+    }
+
+    /// The indexed detector, once the other thread has built it.
+    func indexed() -> SignalDetector {
+      lock.lock()
+      defer { lock.unlock() }
+      while detector == nil { lock.wait() }
+      return detector!
     }
   }
 

@@ -30,7 +30,7 @@ struct ScenarioStoreTests {
       for persona in a.personaIDs {
         var x = try Conversation(scenario: a, persona: persona, seed: 7)
         var y = try Conversation(scenario: b, persona: persona, seed: 7)
-        let lines = a.demo + ["i really want to die", "ok bye, going to bed"]
+        let lines = a.demo + ["i really want to die", "i wnat to kil myself", "ok bye, going to bed"]
         for line in lines {
           let (s, t) = (x.respond(to: line), y.respond(to: line))
           #expect(s.reply == t.reply && s.signals == t.signals && s.crisis == t.crisis, "\(id)/\(persona): \(line)")

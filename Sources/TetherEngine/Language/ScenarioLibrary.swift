@@ -93,16 +93,43 @@ public struct ScenarioLibrary: Sendable {
   /// a library has the same: a caller that compiles several (`tether check`, `tether test`)
   /// compiles them once and hands them to ``compile(_:signals:)``.
   package struct SharedSignals: Sendable {
-    let detector: SignalDetector
+    /// The detector; not yet indexed when `indexed` is set.
+    package let detector: SignalDetector
     let diagnostics: [Diagnostic]
     /// The shared lexicon's concepts over the detector's vocabulary.
     let concepts: [String: PhraseSet]
+    /// The indexed detector, when another thread is still indexing it (``signalWords()``):
+    /// waits for it. The words are final before the index is built, so a scenario's personas
+    /// are compiled over them meanwhile.
+    var indexed: (@Sendable () -> SignalDetector)? = nil
+
+    /// The detector ready to read lines.
+    func ready() -> SignalDetector { indexed?() ?? detector }
+
+    /// The same signals, with the index another thread builds.
+    package func indexed(by wait: @escaping @Sendable () -> SignalDetector) -> SharedSignals {
+      var copy = self
+      copy.indexed = wait
+      return copy
+    }
   }
 
   package func sharedSignals() -> SharedSignals {
     var compiler = Compiler(library: self)
     let detector = compiler.signalDetector(lexicon: sharedLexicon)
     return SharedSignals(detector: detector, diagnostics: compiler.diagnostics.all, concepts: compiler.signalConcepts)
+  }
+
+  /// The shared signals compiled with every word known, not yet indexed: with the words of the
+  /// fuzzy signals, to hand to ``SignalDetector/index(fuzzyWords:)`` (``sharedSignals()`` in
+  /// two steps, so that personas can be compiled while the index is built).
+  package func signalWords() -> (SharedSignals, fuzzyWords: [Int32]) {
+    var compiler = Compiler(library: self)
+    let (detector, fuzzyWords) = compiler.signalWords(lexicon: sharedLexicon)
+    return (
+      SharedSignals(detector: detector, diagnostics: compiler.diagnostics.all, concepts: compiler.signalConcepts),
+      fuzzyWords
+    )
   }
 
   /// ``compile(_:)`` with the shared signals already compiled (``sharedSignals()``).
@@ -216,7 +243,7 @@ public struct ScenarioLibrary: Sendable {
       personas.append(compiler.persona(spec, lexiconConcepts: lexiconConcepts, techniques: techniques, pc: &pc))
     }
     let shared = early ?? signals ?? sharedSignals()
-    let detector = shared.detector
+    let detector = shared.ready()
     compiler.diagnostics.append(contentsOf: shared.diagnostics)
     let safety = safetySection(&compiler.diagnostics)
 

@@ -102,7 +102,10 @@ struct Compiler {
 
   // MARK: - Signals
 
-  mutating func signalDetector(lexicon spec: LexiconSpec?) -> SignalDetector {
+  /// The signals compiled, their words all known, but not yet indexed (no line can be read
+  /// yet): with the words of its fuzzy signals, for ``SignalDetector/index(fuzzyWords:)``. The
+  /// vocabulary is final here, so personas can be compiled over it while the index is built.
+  mutating func signalWords(lexicon spec: LexiconSpec?) -> (SignalDetector, fuzzyWords: [Int32]) {
     var detector = SignalDetector()
     let lexicon = spec.map(Lexicon.init) ?? Lexicon()
     detector.lexicon = lexicon
@@ -172,14 +175,14 @@ struct Compiler {
     }
     detector.vocabulary = pc.vocabulary
     detector.vocabulary.markSpecial(for: detector.lexicon)
-    // A word the lexicon always rewrites ("thinkin" -> "thinking") never stands in a normalized
-    // line: as a typo target it would only make a typo of its neighbour ambiguous ("thinkign").
-    for id in fuzzyWords.sorted() {
-      let word = pc.vocabulary.word(id)
-      if lexicon.contractions[word] != nil || lexicon.substitutions[word] != nil { continue }
-      detector.addFuzzy(word, id: id)
-    }
-    detector.buildIndex()
+    return (detector, fuzzyWords.sorted())
+  }
+
+  /// The signals compiled and indexed: ``signalWords(lexicon:)`` then
+  /// ``SignalDetector/index(fuzzyWords:)``.
+  mutating func signalDetector(lexicon spec: LexiconSpec?) -> SignalDetector {
+    var (detector, fuzzyWords) = signalWords(lexicon: spec)
+    detector.index(fuzzyWords: fuzzyWords)
     return detector
   }
 

@@ -583,6 +583,19 @@ package struct SignalDetector: Sendable {
     return nil
   }
 
+  /// Makes the compiled signals ready to read lines: the typo tables of the fuzzy signals'
+  /// words, then the index (``buildIndex()``). A word the lexicon always rewrites ("thinkin" ->
+  /// "thinking") never stands in a normalized line: as a typo target it would only make a typo
+  /// of its neighbour ambiguous ("thinkign").
+  package mutating func index(fuzzyWords: [Int32]) {
+    for id in fuzzyWords {
+      let word = vocabulary.word(id)
+      if lexicon.contractions[word] != nil || lexicon.substitutions[word] != nil { continue }
+      addFuzzy(word, id: id)
+    }
+    buildIndex()
+  }
+
   /// Registers a word of a fuzzy signal: itself and its one-deletion forms.
   package mutating func addFuzzy(_ word: String, id: Int32) {
     // Most words are ASCII: their deletion forms are made from bytes (a string built from
