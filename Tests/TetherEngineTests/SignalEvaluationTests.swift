@@ -127,6 +127,13 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-14.json")
   }
 
+  /// Set 15 (400 lines, every kind of crisis line in equal parts), written blind by a helper at
+  /// the start of the session after that (main at f1ea01b): counted only, never its lines,
+  /// never tuned on.
+  @Test func detectionOnFifteenthSet() throws {
+    try evaluate("unseen-lines-15.json")
+  }
+
   func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
@@ -323,6 +330,10 @@ struct SignalEvaluationTests {
       // 100 (12 -> 8), 12 70 -> 73 of 78 (3 -> 3), 14 70 -> 75 of 80 (11 -> 3); crisis unchanged.
       case "unseen-lines-13.json": (0.82, 0.046, 0.98, 0.004)
       case "unseen-lines-14.json": (0.65, 0.055, 0.93, 0.01)
+      // Set 15, measured before anything changed (main at f1ea01b): crisis 103/140 (plans 7/14,
+      // means 7/14, farewells 8/14, denial-then-real 9/14; direct 14/14), false alarms 16/260
+      // (past 5, dark jokes 3, negated 3, third party 3), exit 71/80, exit false alarms 4/320.
+      case "unseen-lines-15.json": (0.73, 0.062, 0.88, 0.013)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)
