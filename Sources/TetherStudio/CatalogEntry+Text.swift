@@ -35,7 +35,10 @@ extension CatalogEntry {
       if i > 0 { out.append("") }
       paragraph(e.context, .dim)
       paragraph(e.input, indent: 4, lead: "you> ")
-      if let notice = e.notice { paragraph(notice, indent: 4, lead: "!! ", .notice) }
+      // The notice's paragraphs each on their own (a line break is no character for a terminal).
+      for (k, part) in (e.notice ?? "").split(separator: "\n").enumerated() {
+        paragraph(String(part), indent: 4, lead: k == 0 ? "!! " : "   ", .notice)
+      }
       for a in e.answers {
         paragraph(a.text.isEmpty ? "(no reply)" : a.text, indent: 4, lead: "\(a.speaker)> ")
         if let t = a.technique, t != id || e.answers.count > 1 { paragraph("▸ " + t, indent: 6, .tag) }

@@ -35,7 +35,9 @@ extension Comparison {
         }
         if row.exit && !AnnotationText.includesExit(row.signals, taxonomy) { marks.append("trying to leave") }
         if !marks.isEmpty { say("  " + marks.joined(separator: " · "), .dim) }
-        if let notice = row.notice { say("!! " + SafeText.terminal(notice), .notice) }
+        for (k, part) in (row.notice ?? "").split(separator: "\n").enumerated() {
+          say((k == 0 ? "!! " : "") + SafeText.terminal(String(part)), .notice)
+        }
       } else {
         say("Opening", .heading)
       }

@@ -102,10 +102,14 @@ public enum Explain {
       sections.append(.init(heading: "What a clinician may notice", paragraphs: [s.notice.trimmedSpaces]))
     }
     if !s.source.isEmpty { sections.append(.init(heading: "Source", paragraphs: [s.source.trimmedSpaces])) }
+    let demo = signalExamples(s.id, library)
+    let own = demo.isEmpty ? exampleLineAnswers(s.id, library) : []
     return CatalogEntry(
       kind: "signal", id: s.id, name: s.name, subtitle: kind, sections: sections,
-      examplesHeading: "How the personas answered a demo line that shows it",
-      examples: signalExamples(s.id, library),
+      examplesHeading: own.isEmpty
+        ? "How the personas answered a demo line that shows it"
+        : "How the personas answered the signal's own example line (no demo line shows it)",
+      examples: demo.isEmpty ? own : demo,
       noExamples: "No line of the scenarios' demo scripts shows this signal.")
   }
 
@@ -160,6 +164,30 @@ public enum Explain {
       }
     }
     return out
+  }
+
+  /// The signal's first example line (signals.yaml's `examples`, which `tether test` checks),
+  /// answered by each shared persona at the start of a fresh conversation: for a signal no demo
+  /// line shows (self-harm, a plan). None for a signal read only right after a crisis line
+  /// ("not really jk"): alone, its example shows nothing.
+  static func exampleLineAnswers(_ id: String, _ library: ScenarioLibrary) -> [CatalogEntry.Example] {
+    guard let scenario = scenariosWithPersonas(library).first,
+      let signal = scenario.signals.signals.first(where: { $0.info.id == id }), signal.afterCrisis == 0,
+      let line = signal.examples.first?.value
+    else { return [] }
+    var notice: String?
+    var answers: [CatalogEntry.Example.Answer] = []
+    for pid in scenario.personaIDs {
+      guard var c = try? Conversation(scenario: scenario, persona: pid, seed: 1) else { continue }
+      _ = c.start()
+      let turn = c.respond(to: line)
+      guard turn.signals.contains(id) else { continue }
+      notice = notice ?? turn.notice
+      let name = scenario.personaInfo(pid)?.name ?? pid
+      answers.append(.init(speaker: "\(name) (\(pid))", text: turn.reply, technique: turn.technique))
+    }
+    if answers.isEmpty { return [] }
+    return [CatalogEntry.Example(context: "each persona at the start of a conversation", input: line, notice: notice, answers: answers)]
   }
 
   /// The first demo line of each scenario (at most three scenarios) that shows the signal, and how

@@ -8,11 +8,7 @@ struct CompareCommand: ParsableCommand {
     commandName: "compare",
     abstract: "Send the same user lines to every persona of a scenario and show the replies side by side.",
     discussion: """
-      Uses the scenario's demo script, or the lines of --lines FILE (one user line per line). Each
-      reply is shown with its technique and the meters it moved, in columns fitted to the terminal
-      (COLUMNS). A persona that lets the conversation end hears no more lines. --format html writes
-      one self-contained page (inline styles and charts, nothing loaded from elsewhere); jsonl
-      prints each persona's turns in the schema of `replay --format jsonl`, which `report` reads.
+      Uses the scenario's demo script, or the lines of --lines FILE (one user line per line). Each reply is shown with its technique and the meters it moved, in columns fitted to the terminal (COLUMNS). A persona that lets the conversation end hears no more lines. --format html writes one self-contained page (inline styles and charts, nothing loaded from elsewhere); jsonl prints each persona's turns in the schema of `replay --format jsonl`, which `report` reads.
       """
   )
 

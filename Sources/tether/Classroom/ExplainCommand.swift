@@ -7,10 +7,7 @@ struct ExplainCommand: ParsableCommand {
     commandName: "explain",
     abstract: "Explain a technique, a signal or a dynamic, with example replies.",
     discussion: """
-      For a technique: what it is, the dynamic it leans on, why it works, what a clinician may
-      notice, the healthy alternative, its sources, and example replies from the personas that
-      use it. For a signal: what it is, what a clinician may notice, and how each persona answered
-      a demo line that shows it. Case does not matter. `tether list` shows every id.
+      For a technique: what it is, the dynamic it leans on, why it works, what a clinician may notice, the healthy alternative, its sources, and example replies from the personas that use it. For a signal: what it is, what a clinician may notice, and how each persona answered a demo line that shows it (or, when no demo line does, the signal's own example line). Case does not matter. `tether list` shows every id.
       """
   )
 

@@ -7,15 +7,9 @@ struct ReportCommand: ParsableCommand {
     commandName: "report",
     abstract: "Write a debrief from saved transcripts: Markdown, or a self-contained HTML page.",
     discussion: """
-      Reads transcripts written by `play` (one or more conversations per file) or the output of
-      `replay --format jsonl`. Per conversation: the turns with their annotations, the techniques
-      used and how often, the signals in the user's lines and where each first appeared, crisis
-      notices, the meters over the turns, and how it ended. Across conversations: the personas
-      side by side. Then the scenario's learning objectives and debrief questions.
+      Reads transcripts written by `play` (one or more conversations per file) or the output of `replay --format jsonl`. Per conversation: the turns with their annotations, the techniques used and how often, the signals in the user's lines and where each first appeared, crisis notices, the meters over the turns, and how it ended. Across conversations: the personas side by side. Then the scenario's learning objectives and debrief questions.
 
-      With neither --html nor --markdown, prints the Markdown. A transcript cut short (a killed
-      session) is reported up to the cut, and the report says it was cut. Report files are
-      readable by their owner only, like transcripts.
+      With neither --html nor --markdown, prints the Markdown. A transcript cut short (a killed session) is reported up to the cut, and the report says it was cut. Report files are readable by their owner only, like transcripts.
       """
   )
 

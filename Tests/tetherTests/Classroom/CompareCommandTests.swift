@@ -58,6 +58,19 @@ struct CompareCommandTests {
     #expect(md.stdout.contains("\\<script\\>"))
   }
 
+  @Test("A crisis line: the safety notice across the width, each of its paragraphs on a line of its own")
+  func crisisNotice() throws {
+    let dir = try Scratch.folder()
+    let lines = dir.appendingPathComponent("lines.txt")
+    try "i want to kill myself\n".write(to: lines, atomically: true, encoding: .utf8)
+    let r = try Binary.run(["compare", "lonely-evening", "--lines", lines.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("!! Out of character"))
+    #expect(r.stdout.contains("\nIf you are in immediate danger"))
+    #expect(!r.stdout.contains("\u{FFFD}"))
+    for line in r.stdout.split(separator: "\n") { #expect(ColumnLayout.displayWidth(line) <= 80, "\(line)") }
+  }
+
   @Test("--personas chooses and orders the columns; an unknown one gets a did-you-mean and exit 2")
   func personas() throws {
     let r = try Binary.run(["compare", "lonely-evening", "--personas", "guardian,engager", "--format", "markdown"])

@@ -33,6 +33,27 @@ struct ExplainCommandTests {
     for who in ["Sunny (validator)> ", "Mia (engager)> ", "Sam (guardian)> "] { #expect(r.stdout.contains(who)) }
   }
 
+  @Test("A signal no demo line shows: each persona answers its own example line, after the notice, each paragraph of it whole")
+  func signalWithoutDemoLine() throws {
+    let r = try Binary.run(["explain", "self-harm"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("How the personas answered the signal's own example line (no demo line shows it)"))
+    #expect(!r.stdout.contains("No line of the scenarios' demo scripts"))
+    for who in ["Sunny (validator)> ", "Mia (engager)> ", "Sam (guardian)> "] { #expect(r.stdout.contains(who)) }
+    #expect(r.stdout.contains("    !! Out of character"))
+    #expect(r.stdout.contains("HEALTHY.CRISIS"))
+    // The notice's line breaks start new lines; none becomes a replacement character.
+    #expect(!r.stdout.contains("\u{FFFD}"))
+    for line in r.stdout.split(separator: "\n") { #expect(ColumnLayout.displayWidth(line) <= 80, "\(line)") }
+  }
+
+  @Test("A signal read only right after a crisis line shows no example of its own")
+  func afterCrisisSignal() throws {
+    let r = try Binary.run(["explain", "crisis-confirmed"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("No line of the scenarios' demo scripts shows this signal."))
+  }
+
   @Test("A dynamic lists the techniques that lean on it")
   func dynamic() throws {
     let r = try Binary.run(["explain", "attachment"])
