@@ -6,6 +6,10 @@ struct Compiler {
   /// vocabulary): a scenario that plays the shared lexicon reuses them instead of compiling
   /// them again.
   var signalConcepts: [String: PhraseSet] = [:]
+  /// Templates with braces parsed so far, by their text: the same reply text (a generated rule
+  /// set's stock replies, "Does {1} happen often?") is parsed once and its parts stored once (the
+  /// 10,000-rule benchmark's peak: 57.7-57.9 MiB before, 55.9-56.2 after).
+  var templates: [String: Template] = [:]
 
   init(library: ScenarioLibrary) {
     self.library = library
@@ -82,8 +86,14 @@ struct Compiler {
   }
 
   mutating func template(_ text: Located<String>) -> Template? {
+    // Only a template with braces is looked up: a plain one is parsed at no cost, and stores its
+    // text as it was read.
+    let braced = text.value.utf8.contains(UInt8(ascii: "{"))
+    if braced, let known = templates[text.value] { return known }
     do {
-      return try Template.parse(text.value)
+      let t = try Template.parse(text.value)
+      if braced { templates[text.value] = t }
+      return t
     } catch {
       diagnostics.error("in the reply \"\(text.value)\": \(error.message)", at: offsetLocation(text, error.offset))
       return nil
