@@ -28,9 +28,16 @@ public enum AnnotationText {
     ids.contains { taxonomy.signal($0)?.kind == "exit" }
   }
 
-  /// The signals' names, in the order given.
-  public static func signals(_ ids: [String], _ taxonomy: Taxonomy) -> String {
-    ids.map { taxonomy.signalName($0) }.joined(separator: ", ")
+  /// The signals' names, in the order given, each with the warning signs it counted when there
+  /// are any (``Turn/signalCues``): `Several warning signs together (a lethal means, a time, secrecy)`.
+  public static func signals(_ ids: [String], _ taxonomy: Taxonomy, cues: [String: [String]] = [:]) -> String {
+    ids.map { signal(taxonomy.signalName($0), cues: cues[$0]) }.joined(separator: ", ")
+  }
+
+  /// A signal's name followed by the warning signs it counted, in parentheses, if any.
+  public static func signal(_ name: String, cues: [String]?) -> String {
+    guard let cues, !cues.isEmpty else { return name }
+    return "\(name) (\(cues.joined(separator: ", ")))"
   }
 
   /// `1st`, `2nd`, `3rd`, `4th`, `11th`, `21st`.

@@ -31,6 +31,8 @@ public struct Comparison: Sendable {
     public var input: String?
     /// The signals the line shows (the same for every persona).
     public var signals: [String]
+    /// The warning signs a signal counted, by signal id (``Turn/signalCues``).
+    public var signalCues: [String: [String]] = [:]
     /// The out-of-character safety notice, when the line is a crisis line.
     public var notice: String?
     /// True when the user is trying to leave.
@@ -148,7 +150,8 @@ public enum Compare {
       let said = cells.compactMap(\.turn).first
       rows.append(
         Comparison.Row(
-          number: n + 1, input: line, signals: said?.signals ?? [], notice: said?.notice,
+          number: n + 1, input: line, signals: said?.signals ?? [], signalCues: said?.signalCues ?? [:],
+          notice: said?.notice,
           exit: said?.intent == "exit", cells: cells))
     }
     return Comparison(

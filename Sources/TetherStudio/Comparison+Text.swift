@@ -31,7 +31,8 @@ extension Comparison {
         say("\(row.number) · you> \(SafeText.terminal(input))", .heading)
         var marks: [String] = []
         if !row.signals.isEmpty {
-          marks.append("signals: " + SafeText.terminal(AnnotationText.signals(row.signals, taxonomy)))
+          let named = AnnotationText.signals(row.signals, taxonomy, cues: row.signalCues)
+          marks.append("signals: " + SafeText.terminal(named))
         }
         if row.exit && !AnnotationText.includesExit(row.signals, taxonomy) { marks.append("trying to leave") }
         if !marks.isEmpty { say("  " + marks.joined(separator: " · "), .dim) }
@@ -97,7 +98,8 @@ extension Comparison {
         out.append("## \(row.number). You: “\(MarkdownText.inline(input))”")
         var marks: [String] = []
         if !row.signals.isEmpty {
-          marks.append("Signals: " + MarkdownText.inline(AnnotationText.signals(row.signals, taxonomy)))
+          let named = AnnotationText.signals(row.signals, taxonomy, cues: row.signalCues)
+          marks.append("Signals: " + MarkdownText.inline(named))
         }
         if row.exit && !AnnotationText.includesExit(row.signals, taxonomy) {
           marks.append("the user is trying to leave")

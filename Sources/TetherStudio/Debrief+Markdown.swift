@@ -150,7 +150,8 @@ extension Debrief {
       let meters = AnnotationText.meterChanges(t)
       if !meters.isEmpty { tags.append("*Meters:* " + MarkdownText.inline(meters)) }
       if !t.signals.isEmpty {
-        tags.append("*Signals:* " + MarkdownText.inline(AnnotationText.signals(t.signals, taxonomy)))
+        let named = AnnotationText.signals(t.signals, taxonomy, cues: t.signalCues)
+        tags.append("*Signals:* " + MarkdownText.inline(named))
       }
       if t.intent == "exit" && !AnnotationText.includesExit(t.signals, taxonomy) {
         tags.append("*the user is trying to leave*")

@@ -224,7 +224,7 @@ public enum HTMLReport {
           turnNumber: t.turn, said: HTMLReport.list(t.input),
           event: t.input == nil ? [t.event == "silence" ? "(after a silence)" : "(opening)"] : [],
           turnNotice: HTMLReport.list(t.notice),
-          signalText: HTMLReport.list(AnnotationText.signals(t.signals, taxonomy)),
+          signalText: HTMLReport.list(AnnotationText.signals(t.signals, taxonomy, cues: t.signalCues)),
           leaving: t.intent == "exit" && !AnnotationText.includesExit(t.signals, taxonomy),
           replyText: HTMLReport.list(t.reply), ends: t.ends,
           tags: t.technique.map { [HTMLReport.tag($0, taxonomy)] } ?? [],
@@ -299,7 +299,9 @@ public enum HTMLReport {
       heads = c.columns.map { Head(headName: Comparison.heading($0), headStyle: $0.style) }
       rows = c.rows.map { row in
         var marks: [String] = []
-        if !row.signals.isEmpty { marks.append("Signals: " + AnnotationText.signals(row.signals, c.taxonomy)) }
+        if !row.signals.isEmpty {
+          marks.append("Signals: " + AnnotationText.signals(row.signals, c.taxonomy, cues: row.signalCues))
+        }
         if row.exit && !AnnotationText.includesExit(row.signals, c.taxonomy) { marks.append("Trying to leave") }
         return RowView(
           rowLabel: row.input == nil ? "Opening" : "Turn \(row.number)", said: HTMLReport.list(row.input),

@@ -14,7 +14,10 @@ public enum TurnText {
       var tags: [String] = []
       if let t = turn.technique { tags.append(t) }
       if let r = turn.rule { tags.append("rule \(r)") }
-      if !turn.signals.isEmpty { tags.append("signals: " + turn.signals.joined(separator: ", ")) }
+      if !turn.signals.isEmpty {
+        let ids = turn.signals.map { AnnotationText.signal($0, cues: turn.signalCues[$0]) }
+        tags.append("signals: " + SafeText.terminal(ids.joined(separator: ", ")))
+      }
       if turn.ends { tags.append("ends") }
       if !tags.isEmpty { lines.append("   [" + tags.joined(separator: " · ") + "]") }
     }

@@ -202,6 +202,81 @@ struct SignalReaderTests {
     #expect(try readOnly(line).contains("warning-signs") == crisis, "\(line)")
   }
 
+  @Test(
+    "Warning signs together name the kinds they counted, by their labels, in the order the readings name them",
+    arguments: [
+      // "bought a rope" is a preparation; its "a rope" counts for no second kind
+      ("bought a rope today. tonight. didn't tell anyone", ["preparations", "a time", "secrecy"]),
+      ("the rope is in my car. tonight, after everyone's asleep. i decided", ["a lethal means", "a time", "resolve"]),
+      (
+        "gave my guitar to my little brother today. you won't hear from me again after tonight",
+        ["finality", "preparations", "a time"]
+      ),
+      ("wrote the letters. they're on my desk. i'm not scared anymore", ["preparations", "resolve"]),
+      // warning-signs does not hold: no cues, whatever else the line shows
+      ("bought rope for the climbing gym tonight, so excited", []),
+      ("i don't have a gun and i'm not going anywhere near the roof tonight", []),
+      ("i want to die", []),
+    ])
+  func warningSignCues(line: String, cues: [String]) throws {
+    let found = try found(line)
+    #expect(found.cues["warning-signs"] ?? [] == cues, "\(line)")
+    #expect(found.ids.contains("warning-signs") == !cues.isEmpty, "\(line)")
+    #expect(Set(found.cues.keys).isSubset(of: Set(found.ids)), "\(line)")
+  }
+
+  @Test("A family's label comes from its concept; without one, its name; the cues follow the reading's order")
+  func cueLabels() throws {
+    let files = [
+      (
+        "lexicon.yaml",
+        """
+        lexicon:
+          concepts:
+            sig-a:
+              label: a lethal means
+              words: [rope, "the rope"]
+            sig-b: [tonight]
+            sig-c: {label: resolve, words: ready}
+        """
+      ),
+      (
+        "signals.yaml",
+        "signals:\n  - id: s\n    kind: crisis\n    read:\n      - {any: [sig-c, sig-a, sig-b], at_least: 2, one_of: [sig-a]}\n"
+      ),
+    ]
+    let library = ScenarioLibrary(files: files)
+    var compiler = Compiler(library: library)
+    let detector = compiler.signalDetector(lexicon: library.sharedLexicon)
+    #expect((library.diagnostics + compiler.diagnostics.all).isEmpty, "\(library.diagnostics + compiler.diagnostics.all)")
+    func cues(_ line: String) -> [String]? {
+      var m = Matcher()
+      return detector.detect(line, matcher: &m).cues["s"]
+    }
+    #expect(cues("tonight. the rope") == ["a lethal means", "sig-b"])
+    #expect(cues("tonight. ready. got the rope") == ["resolve", "a lethal means", "sig-b"])
+    #expect(cues("tonight, ready") == nil, "no family of one_of: the signal does not show")
+  }
+
+  @Test(
+    "A concept written as a mapping is checked where it is written",
+    arguments: [
+      ("{label: a lethal means, wrds: [rope]}", "unknown field 'wrds' in the concept 'sig-a'; did you mean 'words'?"),
+      ("{label: a lethal means}", "the concept 'sig-a' needs the field 'words'"),
+      ("{label: \"\", words: [rope]}", "the label of the concept 'sig-a' is empty"),
+      ("{label: [a, b], words: [rope]}", "the label of the concept 'sig-a' must be text"),
+    ])
+  func conceptMappingErrors(concept: String, message: String) {
+    let diagnostics = Self.compile([
+      ("lexicon.yaml", "lexicon:\n  concepts:\n    sig-a: \(concept)\n"),
+      ("signals.yaml", "signals:\n  - id: s\n    kind: crisis\n    read:\n      - [sig-a]\n"),
+    ])
+    let error = diagnostics.first { $0.message.contains(message) }
+    #expect(error != nil, "\(diagnostics)")
+    #expect(error?.location?.file == "lexicon.yaml", "\(diagnostics)")
+    #expect(error?.location?.line == 3, "\(diagnostics)")
+  }
+
   @Test("A reading with 'any' counts each family once, and needs one of 'one_of'")
   func combinationCounts() throws {
     let files = [

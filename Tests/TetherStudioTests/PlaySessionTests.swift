@@ -44,6 +44,20 @@ struct PlaySessionTests {
     #expect(!plain.contains("┆"))
   }
 
+  @Test("Several warning signs together: the annotation and /why name the ones seen")
+  func warningSignsNamed() throws {
+    let s = try Self.session("guardian", width: 200)
+    _ = s.open()
+    let seen = "Several warning signs together (preparations, a time, secrecy)"
+    let text = s.input("bought a rope today. tonight. didn't tell anyone").screen.text
+    #expect(text.contains("signals in your line: A plan, a means or a time, " + seen), "\(text)")
+    let why = s.input("/why")
+    #expect((why.before.text + why.screen.text).contains(seen + ": Risk assessment"))
+    // A line where they do not hold together names none.
+    let calm = s.input("bought rope for the climbing gym tonight, so excited").screen.text
+    #expect(!calm.contains("Several warning signs together"), "\(calm)")
+  }
+
   @Test("A crisis line shows the notice before the reply, even with annotation off")
   func crisisNoticeFirst() throws {
     let s = try Self.session("validator", annotate: false)

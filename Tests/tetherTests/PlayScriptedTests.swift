@@ -36,6 +36,23 @@ struct PlayScriptedTests {
     #expect((attrs[.posixPermissions] as? Int) == 0o600)
   }
 
+  @Test("--annotate names the warning signs seen together; the transcript keeps them as signal_cues")
+  func warningSignsAnnotated() throws {
+    let dir = try Self.scratch()
+    let transcript = dir.appendingPathComponent("t.jsonl").path
+    let r = try Binary.run(
+      ["play", "lonely-evening", "--persona", "guardian", "--annotate", "--transcript", transcript],
+      input: Data("bought a rope today. tonight. didn't tell anyone\n".utf8), environment: ["COLUMNS": "200"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stdout.contains(
+        "signals in your line: A plan, a means or a time, Several warning signs together (preparations, a time, secrecy)"),
+      "\(r.stdout)")
+    let turn = try #require(try Self.records(transcript).first { $0["input"] as? String != nil })
+    let cues = turn["signal_cues"] as? [String: [String]]
+    #expect(cues == ["warning-signs": ["preparations", "a time", "secrecy"]])
+  }
+
   @Test("An unknown command gets a did-you-mean and never reaches the persona")
   func unknownCommand() throws {
     let dir = try Self.scratch()

@@ -19,12 +19,23 @@ struct ReplayCommandTests {
     }
     #expect(objects.count == 4)  // the opening and three lines
     let fields = [
-      "turn", "input", "reply", "persona", "rule", "technique", "dynamic", "note", "healthy", "signals", "crisis",
-      "intent", "ends", "meters", "seed",
+      "turn", "input", "reply", "persona", "rule", "technique", "dynamic", "note", "healthy", "signals", "signal_cues",
+      "crisis", "intent", "ends", "meters", "seed",
     ]
     for o in objects { for f in fields { #expect(o[f] != nil, "missing \(f)") } }
     #expect(objects[1]["reply"] as? String == "In what way?")
     #expect(objects[1]["crisis"] as? Bool == false)
+  }
+
+  @Test func jsonlNamesTheWarningSignsSeenTogether() throws {
+    let r = try Binary.run(
+      ["replay", "lonely-evening", "--persona", "validator", "--format", "jsonl"],
+      input: Data("bought a rope today. tonight. didn't tell anyone\ni had a long day\n".utf8))
+    #expect(r.status == 0, "\(r.stderr)")
+    let lines = r.stdout.split(separator: "\n")
+    #expect(lines.count == 3)
+    #expect(lines[1].contains(#""signal_cues":{"warning-signs":["preparations","a time","secrecy"]}"#), "\(lines[1])")
+    #expect(lines[2].contains(#""signal_cues":{}"#), "\(lines[2])")
   }
 
   @Test func theSameSeedGivesTheSameBytes() throws {

@@ -72,9 +72,21 @@ package struct DocumentDecoder {
     return spec
   }
 
+  /// A concept is a list of entries, or a mapping with its entries under `words` and a `label`
+  /// for people.
   mutating func concepts(_ node: YAMLNode?) -> [ConceptSpec] {
     reader.pairs(node, "concepts").map { name, value in
-      ConceptSpec(name: name, entries: reader.texts(value, "concept '\(name.value)'"))
+      let what = "concept '\(name.value)'"
+      guard case .mapping = value.value else { return ConceptSpec(name: name, entries: reader.texts(value, what)) }
+      let f = reader.fields(value, allowed: ["label", "words"], in: "the \(what)", required: ["words"]) ?? [:]
+      var label = reader.text(f["label"], "the label of the \(what)")?.trimmingSpaces
+      if label?.isEmpty == true {
+        reader.diagnostics.error(
+          "the label of the \(what) is empty: leave it out, or say in a few words what the set is",
+          at: f["label"]!.location)
+        label = nil
+      }
+      return ConceptSpec(name: name, entries: reader.texts(f["words"], what), label: label)
     }
   }
 

@@ -53,6 +53,9 @@ package struct TextingSpec: Sendable {
 package struct ConceptSpec: Sendable {
   package var name: Located<String>
   package var entries: [Located<String>]
+  /// What the family is called for people (`label:`), shown where a signal names the families
+  /// it counted ("a lethal means"); nil: its name.
+  package var label: String? = nil
 }
 
 /// A psychological dynamic a technique leans on.

@@ -169,6 +169,10 @@ struct Compiler {
       }
     }
     for f in 0..<configured { ordered.insert(f) }
+    // What each family is called for people, where its concept says (`label:`).
+    var labels: [String: String] = [:]
+    for c in spec?.concepts ?? [] { if let label = c.label { labels[c.name.value] = label } }
+    detector.reader.labels = detector.reader.names.map { labels[$0] }
     for f in 0..<detector.reader.names.count where counted.contains(f) && !ordered.contains(f) {
       detector.reader.countedOnly.insert(f)
     }

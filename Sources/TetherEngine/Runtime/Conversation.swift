@@ -73,6 +73,7 @@ public struct Conversation: Sendable {
     if let bare = Self.withoutName(input, persona.name) {
       let again = scenario.detectSignals(bare, matcher: &matcher, sinceCrisis: since)
       for id in again.ids where !found.ids.contains(id) { found.ids.append(id) }
+      for (id, cues) in again.cues where found.cues[id] == nil { found.cues[id] = cues }
       found.crisis = found.crisis || again.crisis
       found.exit = found.exit || again.exit
     }
@@ -601,7 +602,7 @@ public struct Conversation: Sendable {
       technique: techniqueID,
       dynamic: techniqueID.flatMap { scenario.techniques[$0]?.dynamic }, note: note,
       healthy: healthy.map { healthyText($0, outcome.captures) },
-      signals: found.ids, crisis: found.crisis,
+      signals: found.ids, signalCues: found.cues, crisis: found.crisis,
       notice: found.crisis ? SafetyNotice.text(for: scenario, region: region) : nil,
       intent: found.exit ? "exit" : nil, ends: ends, meters: state.meters, seed: seed, why: why)
   }

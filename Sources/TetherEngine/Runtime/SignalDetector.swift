@@ -407,6 +407,9 @@ package struct SignalDetector: Sendable {
     package var ids: [String] = []
     package var crisis = false
     package var exit = false
+    /// Signal id → what its readings written with `any` counted, for each signal shown by one
+    /// (``cues(_:_:)``); no entry for the others. Filled only when such a reading holds (rare).
+    package var cues: [String: [String]] = [:]
   }
 
   /// `sinceCrisis`: how many lines back the last line that showed a crisis signal is (1: the
@@ -467,11 +470,37 @@ package struct SignalDetector: Sendable {
       // By index, never a copy of the signal or its patterns (a copy retains every array in it).
       if fires(si, patterns, ids, &matcher, read: byReading, tagged: &tagged, breaks: line.breaks) {
         found.ids.append(signals[si].info.id)
+        if byReading {
+          let cues = cues(si, tagged)
+          if !cues.isEmpty { found.cues[signals[si].info.id] = cues }
+        }
         if signals[si].kind == .crisis { found.crisis = true }
         if signals[si].kind == .exit { found.exit = true }
       }
     }
     return found
+  }
+
+  /// What the readings of signal `si` written with `any` that hold on the line counted: the labels
+  /// of the families met as the speaker's own words ("a lethal means", "a time", "secrecy"),
+  /// counted over the families of all those readings together, so that a word is named for one
+  /// kind only ("bought a rope" is a preparation, its "a rope" no second kind); each once, in the
+  /// order the readings name them; empty when none of them holds. Asked only of a signal a
+  /// reading has shown, so an ordinary line never pays for it.
+  package func cues(_ si: Int, _ tagged: SignalReader.Tagged) -> [String] {
+    var held = SignalReader.FamilyMask()
+    for r in signals[si].readings where r.atLeast > 0 && reader.holds(r, in: tagged) { held.formUnion(r.mask) }
+    if held.isEmpty { return [] }
+    let met = reader.met(held, in: tagged)
+    var named = SignalReader.FamilyMask()
+    var labels: [String] = []
+    for r in signals[si].readings where r.atLeast > 0 {
+      for f in r.families where met.contains(f) && !named.contains(f) {
+        named.insert(f)
+        labels.append(reader.label(f))
+      }
+    }
+    return labels
   }
 
   /// True when one of the given patterns of the signal matches (and is not negated) and none

@@ -94,9 +94,20 @@ package struct SignalReader: Sendable {
       if !oneOf.isEmpty && !present.intersects(oneOf) { return false }
       return present.intersection(mask).count >= atLeast
     }
+
+    /// True when the families `met` (counted as the speaker's own) hold a reading written with
+    /// `any`: at least `atLeast` of them, one of them from `oneOf`.
+    @inline(__always)
+    func isHeld(by met: FamilyMask) -> Bool {
+      if !oneOf.isEmpty && !met.intersects(oneOf) { return false }
+      return met.count >= atLeast
+    }
   }
 
   package var names: [String] = []
+  /// What each family is called for people (the `label:` of its concept), by index; a family
+  /// past its end, or without a label, is called by its name (``label(_:)``).
+  package var labels: [String?] = []
   package var families: [PhraseSet] = []
   package var negation = -1
   package var scopeEnd = -1
@@ -166,6 +177,11 @@ package struct SignalReader: Sendable {
     names.append(name)
     families.append(set)
     return names.count - 1
+  }
+
+  /// What family `f` is called for people: its label, or its name.
+  package func label(_ f: Int) -> String {
+    (f < labels.count ? labels[f] : nil) ?? names[f]
   }
 
   /// Fills the word → families table.
@@ -592,6 +608,15 @@ package struct SignalReader: Sendable {
   /// ("when i am gone" is the idea of dying or finality, not both), and of the phrases that
   /// start at one word the longest is taken.
   func holdsCombination(_ r: Reading, in t: Tagged) -> Bool {
+    r.isHeld(by: met(r.mask, in: t))
+  }
+
+  /// The families of `mask` met in the completed line as ``holdsCombination(_:in:)`` counts
+  /// them: each as the speaker's own words now, each word for one family only (of the families
+  /// of `mask`: the longest phrase that starts at a word). For the readings written with `any`
+  /// that hold, what annotations name as the warning signs seen.
+  @inline(__always)
+  package func met(_ mask: FamilyMask, in t: Tagged) -> FamilyMask {
     var met = FamilyMask()
     var clause = -1
     var other = false
@@ -614,7 +639,7 @@ package struct SignalReader: Sendable {
         j += 1
         if h.family == subjectChange { otherAfter = true }
         if h.family == newSubject || h.family == speaker { otherAfter = false }
-        if r.mask.contains(h.family) && h.end > (longest?.end ?? start) { longest = h }
+        if mask.contains(h.family) && h.end > (longest?.end ?? start) { longest = h }
       }
       if let h = longest, start >= countedUntil, !other || namesSpeaker(h, from: j, in: t), !t.reported[start] {
         let flipped = (t.negationsBefore[start] - t.negationsBefore[t.scopeStart[start]]) % 2 == 1
@@ -626,8 +651,7 @@ package struct SignalReader: Sendable {
       other = otherAfter
       i = j
     }
-    if !r.oneOf.isEmpty && !met.intersects(r.oneOf) { return false }
-    return met.count >= r.atLeast
+    return met
   }
 
   /// True when the phrase `h` names the speaker inside itself ("everyone would be lighter

@@ -16,6 +16,11 @@ public struct Turn: Sendable, Equatable, Codable {
   public var healthy: String?
   /// Ids of the user-side signals the line shows.
   public var signals: [String]
+  /// For a signal shown by several warning signs together (`warning-signs`): signal id → the
+  /// kinds of warning sign it counted in the line, as their lexicon families are labelled ("a
+  /// lethal means", "a time", "secrecy"), in the order its readings name them. No entry for
+  /// the other signals; empty on most turns.
+  public var signalCues: [String: [String]]
   public var crisis: Bool
   /// The out-of-character safety notice, on a crisis line.
   public var notice: String?
@@ -32,6 +37,7 @@ public struct Turn: Sendable, Equatable, Codable {
   enum CodingKeys: String, CodingKey {
     case turn, event, input, reply, persona, rule, technique, dynamic, note, healthy, signals, crisis, notice, intent,
       ends, meters, seed, why
+    case signalCues = "signal_cues"
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -47,6 +53,7 @@ public struct Turn: Sendable, Equatable, Codable {
     try c.encode(note, forKey: .note)
     try c.encode(healthy, forKey: .healthy)
     try c.encode(signals, forKey: .signals)
+    try c.encode(signalCues, forKey: .signalCues)
     try c.encode(crisis, forKey: .crisis)
     try c.encode(notice, forKey: .notice)
     try c.encode(intent, forKey: .intent)
@@ -54,6 +61,32 @@ public struct Turn: Sendable, Equatable, Codable {
     try c.encode(meters, forKey: .meters)
     try c.encode(seed, forKey: .seed)
     try c.encode(why, forKey: .why)
+  }
+}
+
+extension Turn {
+  /// Reads a turn record; one written before `signal_cues` existed reads as having none.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    turn = try c.decode(Int.self, forKey: .turn)
+    event = try c.decode(String.self, forKey: .event)
+    input = try c.decodeIfPresent(String.self, forKey: .input)
+    reply = try c.decode(String.self, forKey: .reply)
+    persona = try c.decode(String.self, forKey: .persona)
+    rule = try c.decodeIfPresent(String.self, forKey: .rule)
+    technique = try c.decodeIfPresent(String.self, forKey: .technique)
+    dynamic = try c.decodeIfPresent(String.self, forKey: .dynamic)
+    note = try c.decodeIfPresent(String.self, forKey: .note)
+    healthy = try c.decodeIfPresent(String.self, forKey: .healthy)
+    signals = try c.decode([String].self, forKey: .signals)
+    signalCues = try c.decodeIfPresent([String: [String]].self, forKey: .signalCues) ?? [:]
+    crisis = try c.decode(Bool.self, forKey: .crisis)
+    notice = try c.decodeIfPresent(String.self, forKey: .notice)
+    intent = try c.decodeIfPresent(String.self, forKey: .intent)
+    ends = try c.decode(Bool.self, forKey: .ends)
+    meters = try c.decode([String: Int].self, forKey: .meters)
+    seed = try c.decode(UInt64.self, forKey: .seed)
+    why = try c.decode(Explanation.self, forKey: .why)
   }
 }
 

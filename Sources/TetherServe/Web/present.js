@@ -120,7 +120,8 @@
       : el("p", { class: "compare-line" }, el("span", { class: "who" }, row.number + " · Trainee: "), row.input);
     const marks = [];
     const signals = row.signals || [];
-    if (signals.length) marks.push("Signals: " + signals.map((s) => s.name).join(", "));
+    const named = (s) => (s.cues && s.cues.length ? s.name + " (" + s.cues.join(", ") + ")" : s.name);
+    if (signals.length) marks.push("Signals: " + signals.map(named).join(", "));
     if (row.exit && !signals.some((s) => s.kind === "exit")) marks.push("trying to leave");
     const grid = el("div", { class: "compare-grid" });
     grid.style.setProperty("--columns", count);

@@ -147,7 +147,11 @@
     row("What it does", turn.note);
     row("A healthy reply", turn.healthy);
     row("Rule", turn.rule);
-    if (turn.signals && turn.signals.length) row("Signals in your line", turn.signals.join(", "));
+    if (turn.signals && turn.signals.length) {
+      const cues = turn.signal_cues || {};
+      const named = (id) => (cues[id] && cues[id].length ? id + " (" + cues[id].join(", ") + ")" : id);
+      row("Signals in your line", turn.signals.map(named).join(", "));
+    }
     if (turn.intent === "exit") row("Your intent", "trying to leave");
     return dl;
   }

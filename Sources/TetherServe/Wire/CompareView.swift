@@ -54,6 +54,9 @@ struct CompareView: Encodable, Sendable {
     var name: String
     /// `warning`, `crisis`, `exit`, … (empty when the taxonomy does not know it).
     var kind: String
+    /// The warning signs it counted in the line ("a lethal means", "a time"), for a signal of
+    /// several together; empty for the others.
+    var cues: [String]
   }
 
   /// The opening (number 0) or one user line, and every persona's answer.
@@ -108,7 +111,7 @@ struct CompareView: Encodable, Sendable {
         number: row.number, input: row.input,
         signals: row.signals.map {
           let info = model.signal($0)
-          return Signal(id: $0, name: info?.name ?? $0, kind: info?.kind ?? "")
+          return Signal(id: $0, name: info?.name ?? $0, kind: info?.kind ?? "", cues: row.signalCues[$0] ?? [])
         },
         crisis: row.notice != nil, notice: row.notice, exit: row.exit,
         cells: row.cells.enumerated().map { i, cell in

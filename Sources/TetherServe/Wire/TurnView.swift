@@ -4,8 +4,8 @@ import TetherEngine
 ///
 /// Revealed, it is the turn record of `replay --format jsonl`, every field. Before the reveal the
 /// fields that explain the reply (`rule`, `technique`, `dynamic`, `note`, `healthy`, `signals`,
-/// `meters`, `intent`, and `event`, `seed` and `why`, which give the same away) are absent from
-/// the JSON, not hidden by the page: `turn`, `input`, `reply`, `persona`, `ends`, `crisis` and
+/// `signal_cues`, `meters`, `intent`, and `event`, `seed` and `why`, which give the same away)
+/// are absent from the JSON, not hidden by the page: `turn`, `input`, `reply`, `persona`, `ends`, `crisis` and
 /// the crisis safety `notice` are always there.
 public struct TurnView: Encodable, Sendable {
   public var turn: Turn
@@ -19,7 +19,9 @@ public struct TurnView: Encodable, Sendable {
   /// The keys a turn keeps before the reveal.
   public static let alwaysKeys = ["crisis", "ends", "input", "notice", "persona", "reply", "turn"]
   /// The keys the issue names as explaining: absent before the reveal.
-  public static let explainingKeys = ["dynamic", "healthy", "intent", "meters", "note", "rule", "signals", "technique"]
+  public static let explainingKeys = [
+    "dynamic", "healthy", "intent", "meters", "note", "rule", "signal_cues", "signals", "technique",
+  ]
 
   enum Keys: String, CodingKey {
     case turn, input, reply, persona, ends, crisis, notice

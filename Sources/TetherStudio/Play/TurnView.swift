@@ -52,7 +52,8 @@ public struct TurnView {
       s.wrapped("meters: " + changes.joined(separator: "  "), style: .annotation, width: width, first: bar)
     }
     if !turn.signals.isEmpty {
-      let names = turn.signals.map { scenario.signal($0)?.name ?? $0 }
+      // With the warning signs a signal counted: "Several warning signs together (a lethal means, a time)".
+      let names = turn.signals.map { AnnotationText.signal(scenario.signal($0)?.name ?? $0, cues: turn.signalCues[$0]) }
       s.wrapped("signals in your line: " + names.joined(separator: ", "), style: .annotation, width: width, first: bar)
     }
     if turn.intent == "exit" {

@@ -57,7 +57,10 @@ public struct WhyView {
     } else {
       row(
         "signals",
-        turn.signals.map { id in view.scenario.signal(id).map { "\($0.name): \($0.notice)" } ?? id }
+        turn.signals.map { id in
+          let name = AnnotationText.signal(view.scenario.signal(id)?.name ?? id, cues: turn.signalCues[id])
+          return view.scenario.signal(id).map { "\(name): \($0.notice)" } ?? name
+        }
           .joined(separator: "; "))
     }
     if turn.crisis { row("crisis", "yes: the out-of-character safety notice was shown", .warning) }

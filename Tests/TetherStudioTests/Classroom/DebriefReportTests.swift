@@ -46,6 +46,15 @@ struct DebriefReportTests {
     #expect(p.crises.first?.notice.contains("Out of character") == true)
   }
 
+  @Test("A turn's signals in the Markdown and HTML reports name the warning signs seen together")
+  func warningSignsInReports() throws {
+    let turns = try ClassroomFixture.turns("engager", ["hi", "bought a rope today. tonight. didn't tell anyone"])
+    let d = try Self.debrief(ClassroomFixture.header("engager", name: "Mia") + ClassroomFixture.jsonl(turns))
+    let seen = "Several warning signs together (preparations, a time, secrecy)"
+    #expect(d.markdown().contains("*Signals:* A plan, a means or a time, " + seen))
+    #expect(HTMLReport.debrief(d).contains("Signals: A plan, a means or a time, " + seen))
+  }
+
   @Test(
     "How a session ended, in plain words: ended by the facilitator, by a stopped server",
     arguments: [

@@ -27,6 +27,20 @@ struct TranscriptReaderTests {
     #expect(c.line == 1)
   }
 
+  @Test("The warning signs seen together are kept as signal_cues; a record written before them reads as none")
+  func signalCues() throws {
+    let turns = try ClassroomFixture.turns("guardian", ["hi", "bought a rope today. tonight. didn't tell anyone"])
+    let line = TurnJSON.line(turns[2])
+    #expect(line.contains(#""signal_cues":{"warning-signs":["preparations","a time","secrecy"]}"#), "\(line)")
+    #expect(TurnJSON.line(turns[1]).contains(#""signal_cues":{}"#))
+    #expect(try Self.read(ClassroomFixture.jsonl(turns)).conversations.first?.turns == turns)
+    let older = line.replacingOccurrences(of: #""signal_cues":{"warning-signs":["preparations","a time","secrecy"]},"#, with: "")
+    #expect(!older.contains("signal_cues"))
+    let read = try #require(try Self.read(older + "\n").conversations.first?.turns.first)
+    #expect(read.signalCues.isEmpty)
+    #expect(read.signals == turns[2].signals)
+  }
+
   @Test("A torn last line is skipped with a warning; everything before it is kept and the cut is noted")
   func tornLastLine() throws {
     let turns = try ClassroomFixture.turns("engager", ["hi", "I feel so lonely tonight", "good night"])
