@@ -250,18 +250,18 @@ struct SignalEvaluationTests {
     let floors: (crisis: Double, falseAlarms: Double, exit: Double, exitFalseAlarms: Double) =
       switch fixtureName {
       case "unseen-lines.json": (0.97, 0.003, 0.97, 0.003)
-      case "unseen-lines-2.json": (0.88, 0.006, 0.98, 0.003)
+      case "unseen-lines-2.json": (0.88, 0.021, 0.98, 0.003)
       case "unseen-lines-3.json": (0.98, 0.004, 0.98, 0.003)
-      case "unseen-lines-4.json": (0.95, 0.016, 0.98, 0.007)
-      case "unseen-lines-5.json": (0.93, 0.004, 0.97, 0.003)
-      case "unseen-lines-6.json": (0.98, 0.009, 0.95, 0.003)
+      case "unseen-lines-4.json": (0.95, 0.035, 0.98, 0.007)
+      case "unseen-lines-5.json": (0.93, 0.031, 0.97, 0.003)
+      case "unseen-lines-6.json": (0.98, 0.021, 0.95, 0.003)
       // Set 7, written blind at the start of the session after that (main at 7c90268): crisis
       // 101/160, false alarms 17/340, exit 86/98, exit false alarms 8/402. After the crisis
       // families of that session's round (wip/crisis3, never tuned on set 5 or 7): crisis
       // 109/160, 17/340; set 5 crisis 88/140, 10/260 (was 84/140, 10/260); exit unchanged.
       // After crisis 8 (below): set 7 114/160, 16/340; set 5 91/140, 10/260; set 2 104/152,
       // 10/348; set 4 110/141, 10/259; exit unchanged. (Counts only, each looked at once.)
-      case "unseen-lines-7.json": (0.93, 0.006, 0.96, 0.003)
+      case "unseen-lines-7.json": (0.93, 0.042, 0.96, 0.003)
       // Set 8 (600 lines, written blind as a development set, split by position). At the start
       // (main at 6d40871): half A crisis 65/121, false alarms 4/179, exit 52/58, exit false alarms
       // 6/242; half B (counted only, never read) 56/129, 11/171, 45/49, 7/251. After crisis 8
@@ -280,7 +280,7 @@ struct SignalEvaluationTests {
       // hand-written lines per concept): half A 99/120, 0/180; half B 42/100, 18/200; set 9
       // 92/160, 17/340; set 7 115/160, 15/340; set 5 92/140, 9/260; sets 2, 4, 8B and exit
       // unchanged. Half B, by the same writer, did not move: what half A taught was its own lines.
-      case "unseen-lines-9.json": (0.85, 0.006, 0.98, 0.003)
+      case "unseen-lines-9.json": (0.85, 0.036, 0.98, 0.003)
       case "unseen-lines-10a.json": (0.94, 0.003, 0.98, 0.005)
       // Half B gained one false alarm (18 -> 19 of 200, counts only) with the dropped-subject
       // reading (texting without its "i"), which caught 9 more crisis lines of the development
@@ -328,17 +328,7 @@ struct SignalEvaluationTests {
       // the app removed as a whole clause, foreign and texting farewells. Held out, counts only:
       // exit 8B 45/49 (false alarms 6 -> 3 of 251), 10B 56 -> 57 of 62 (9 -> 6), 11 90 -> 93 of
       // 100 (12 -> 8), 12 70 -> 73 of 78 (3 -> 3), 14 70 -> 75 of 80 (11 -> 3); crisis unchanged.
-      // Then (round fa, false alarms) `unless` frames by concept for calm lines that read as a
-      // crisis: a screening question answered no (and nothing after the "no" but how the day
-      // is), someone else's risk with the speaker asking what to do, a past told as past and
-      // glad of it, leaving an app or a job, titles, study and clinical questions, a joke over a
-      // clearly trivial thing; "mentioned", "admitted" and "been saying" read as reporting and
-      // "a guy", "my teen" as someone else. Development sets: crisis 1593 -> 1593 (the same
-      // lines missed), false alarms 67 -> 10 (2: 7 -> 1, 3: 1 -> 0, 4: 9 -> 3, 5: 7 -> 0, 6: 7 ->
-      // 2, 7: 14 -> 1, 9: 11 -> 1, 13: 11 -> 2); their false-alarm ceilings lowered to keep about
-      // a line of room. Held out, counts only: crisis unchanged on all six; false alarms 8B 7 ->
-      // 7, 10B 18 -> 16, 11 19 -> 19, 12 12 -> 10, 14 14 -> 12, 15 16 -> 15 (86 -> 79 of 1,501).
-      case "unseen-lines-13.json": (0.82, 0.012, 0.98, 0.004)
+      case "unseen-lines-13.json": (0.82, 0.046, 0.98, 0.004)
       case "unseen-lines-14.json": (0.65, 0.055, 0.93, 0.01)
       // Set 15, measured before anything changed (main at f1ea01b): crisis 103/140 (plans 7/14,
       // means 7/14, farewells 8/14, denial-then-real 9/14; direct 14/14), false alarms 16/260
