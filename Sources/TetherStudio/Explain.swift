@@ -87,7 +87,7 @@ public enum Explain {
     return CatalogEntry(
       kind: "technique", id: t.id, name: t.name, subtitle: subtitle, sections: sections,
       examplesHeading: "Example replies (each rule's own example line, from a fresh conversation)",
-      examples: techniqueExamples(t.id, library), noExamples: "No persona of these scenarios uses this technique.")
+      examples: techniqueExamples(t.id, library, library.sharedSignals()), noExamples: "No persona of these scenarios uses this technique.")
   }
 
   static func signal(_ s: SignalInfo, _ taxonomy: Taxonomy, _ library: ScenarioLibrary) -> CatalogEntry {
@@ -102,8 +102,10 @@ public enum Explain {
       sections.append(.init(heading: "What a clinician may notice", paragraphs: [s.notice.trimmedSpaces]))
     }
     if !s.source.isEmpty { sections.append(.init(heading: "Source", paragraphs: [s.source.trimmedSpaces])) }
-    let demo = signalExamples(s.id, library)
-    let own = demo.isEmpty ? exampleLineAnswers(s.id, library) : []
+    // The shared signals compiled once, for the demo lines and, if none shows it, the example.
+    let signals = library.sharedSignals()
+    let demo = signalExamples(s.id, library, signals)
+    let own = demo.isEmpty ? exampleLineAnswers(s.id, library, signals) : []
     return CatalogEntry(
       kind: "signal", id: s.id, name: s.name, subtitle: kind, sections: sections,
       examplesHeading: own.isEmpty
@@ -126,22 +128,28 @@ public enum Explain {
 
   /// Every compiled scenario whose personas are worth asking: the shared personas once, then the
   /// scenarios that bring personas of their own (DOCTOR).
-  static func scenariosWithPersonas(_ library: ScenarioLibrary) -> [Scenario] {
+  static func scenariosWithPersonas(_ library: ScenarioLibrary, _ signals: ScenarioLibrary.SharedSignals) -> [Scenario] {
     var out: [Scenario] = []
-    let signals = library.sharedSignals()
-    if !library.sharedPersonaIDs.isEmpty, let s = library.compile(nil, signals: signals).scenario { out.append(s) }
+    if let s = sharedPersonas(library, signals) { out.append(s) }
     for doc in library.documents where doc.scenario != nil && !doc.personas.isEmpty {
       if let id = doc.scenario?.id.value, let s = library.compile(id, signals: signals).scenario { out.append(s) }
     }
     return out
   }
 
+  /// The shared personas compiled as one scenario, if the library has any.
+  static func sharedPersonas(_ library: ScenarioLibrary, _ signals: ScenarioLibrary.SharedSignals) -> Scenario? {
+    library.sharedPersonaIDs.isEmpty ? nil : library.compile(nil, signals: signals).scenario
+  }
+
   /// Up to two rules per persona whose replies carry the technique, each answering its own first
   /// example line from a fresh conversation (the rule's own gates open, as `tether test` does).
-  static func techniqueExamples(_ id: String, _ library: ScenarioLibrary) -> [CatalogEntry.Example] {
+  static func techniqueExamples(
+    _ id: String, _ library: ScenarioLibrary, _ signals: ScenarioLibrary.SharedSignals
+  ) -> [CatalogEntry.Example] {
     var out: [CatalogEntry.Example] = []
     var seen = Set<String>()
-    for scenario in scenariosWithPersonas(library) {
+    for scenario in scenariosWithPersonas(library, signals) {
       for pid in scenario.personaIDs where seen.insert(pid).inserted {
         guard let persona = scenario.persona(pid) else { continue }
         let name = scenario.personaInfo(pid)?.name ?? pid
@@ -170,8 +178,10 @@ public enum Explain {
   /// answered by each shared persona at the start of a fresh conversation: for a signal no demo
   /// line shows (self-harm, a plan). None for a signal read only right after a crisis line
   /// ("not really jk"): alone, its example shows nothing.
-  static func exampleLineAnswers(_ id: String, _ library: ScenarioLibrary) -> [CatalogEntry.Example] {
-    guard let scenario = scenariosWithPersonas(library).first,
+  static func exampleLineAnswers(
+    _ id: String, _ library: ScenarioLibrary, _ signals: ScenarioLibrary.SharedSignals
+  ) -> [CatalogEntry.Example] {
+    guard let scenario = sharedPersonas(library, signals),
       let signal = scenario.signals.signals.first(where: { $0.info.id == id }), signal.afterCrisis == 0,
       let line = signal.examples.first?.value
     else { return [] }
@@ -192,9 +202,10 @@ public enum Explain {
 
   /// The first demo line of each scenario (at most three scenarios) that shows the signal, and how
   /// each of the scenario's personas answered it at that point of the demo.
-  static func signalExamples(_ id: String, _ library: ScenarioLibrary) -> [CatalogEntry.Example] {
+  static func signalExamples(
+    _ id: String, _ library: ScenarioLibrary, _ signals: ScenarioLibrary.SharedSignals
+  ) -> [CatalogEntry.Example] {
     var out: [CatalogEntry.Example] = []
-    let signals = library.sharedSignals()
     for sid in library.scenarioIDs where out.count < 3 {
       guard let scenario = library.compile(sid, signals: signals).scenario, !scenario.demo.isEmpty else { continue }
       var conversations = scenario.personaIDs.compactMap { try? Conversation(scenario: scenario, persona: $0, seed: 1) }

@@ -58,8 +58,9 @@ public struct WhyView {
       row(
         "signals",
         turn.signals.map { id in
-          let name = AnnotationText.signal(view.scenario.signal(id)?.name ?? id, cues: turn.signalCues[id])
-          return view.scenario.signal(id).map { "\(name): \($0.notice)" } ?? name
+          let info = view.scenario.signal(id)
+          let name = AnnotationText.signal(info?.name ?? id, cues: turn.signalCues[id])
+          return info.map { "\(name): \($0.notice)" } ?? name
         }
           .joined(separator: "; "))
     }
