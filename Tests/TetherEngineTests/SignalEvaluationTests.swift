@@ -134,6 +134,17 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-15.json")
   }
 
+  /// Sets 16 and 17 (400 lines each, every kind of crisis line in equal parts), written blind by
+  /// two helpers at the start of the session after that (main at 64ff99c), from one brief and no
+  /// file of the project: counted only, never their lines, never tuned on.
+  @Test func detectionOnSixteenthSet() throws {
+    try evaluate("unseen-lines-16.json")
+  }
+
+  @Test func detectionOnSeventeenthSet() throws {
+    try evaluate("unseen-lines-17.json")
+  }
+
   func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
@@ -334,6 +345,13 @@ struct SignalEvaluationTests {
       // means 7/14, farewells 8/14, denial-then-real 9/14; direct 14/14), false alarms 16/260
       // (past 5, dark jokes 3, negated 3, third party 3), exit 71/80, exit false alarms 4/320.
       case "unseen-lines-15.json": (0.73, 0.062, 0.88, 0.013)
+      // Sets 16 and 17, measured before anything changed (main at 64ff99c): set 16 crisis
+      // 102/140 (means 7/14, plans 8/14, farewells 8/14, denial-then-real 9/14), false alarms
+      // 11/260 (past 4, negated 3), exit 75/80, exit false alarms 6/320; set 17 crisis 103/141
+      // (plans 6/14, farewells 6/14, means 8/14, denial-then-real 9/14), false alarms 17/259
+      // (past 7, third party 3), exit 76/84, exit false alarms 8/316.
+      case "unseen-lines-16.json": (0.72, 0.043, 0.93, 0.019)
+      case "unseen-lines-17.json": (0.72, 0.066, 0.9, 0.026)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)
