@@ -208,7 +208,7 @@ struct SignalEvaluationTests {
       && [
         "unseen-lines.json", "unseen-lines-2.json", "unseen-lines-3.json", "unseen-lines-4.json", "unseen-lines-5.json",
         "unseen-lines-6.json", "unseen-lines-7.json", "unseen-lines-8a.json", "unseen-lines-9.json", "unseen-lines-10a.json",
-        "unseen-lines-13.json",
+        "unseen-lines-13.json", "unseen-lines-14.json", "unseen-lines-15.json",
       ].contains(fixtureName)
     {
       print(
