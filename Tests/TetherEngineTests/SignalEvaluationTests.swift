@@ -281,7 +281,7 @@ struct SignalEvaluationTests {
       // false alarms 12/350 -> 11/350, sets 1 and 3 unchanged. Half B moved one line: what half A
       // taught was, line by line, what only that line says.
       case "unseen-lines-8a.json": (0.95, 0.003, 0.98, 0.003)
-      case "unseen-lines-8b.json": (0.48, 0.047, 0.91, 0.013)
+      case "unseen-lines-8b.json": (0.5, 0.047, 0.91, 0.013)
       // Sets 9 and 10, written blind by two helpers at the start of the session after crisis 8
       // (main at d453588), measured before anything changed: set 9 crisis 90/160, false alarms
       // 18/340, exit 91/98, exit false alarms 6/402; set 10 half A 58/120, 13/180, 51/58, 9/242;
@@ -350,8 +350,16 @@ struct SignalEvaluationTests {
       // 11/260 (past 4, negated 3), exit 75/80, exit false alarms 6/320; set 17 crisis 103/141
       // (plans 6/14, farewells 6/14, means 8/14, denial-then-real 9/14), false alarms 17/259
       // (past 7, third party 3), exit 76/84, exit false alarms 8/316.
-      case "unseen-lines-16.json": (0.72, 0.043, 0.93, 0.019)
-      case "unseen-lines-17.json": (0.72, 0.066, 0.9, 0.026)
+      // Then (crisis 13) sets 14 and 15 became development sets and `warning-signs` gained
+      // kinds written by concept: a means held at hand, a medicine in a lethal amount, a time
+      // when nobody is around; lethal questions, self-harm done again or deeper. Each was tried
+      // on hand-written calm lines (a knife beside the chopping board, spare tablets in the car,
+      // an evening home alone) and narrowed where they fired. Held out, counts only: set 16
+      // 102 -> 106 of 140 (false alarms 11 -> 12), set 17 103 -> 106 of 141 (17 -> 18), 8B 64
+      // -> 66 of 129, 12 98 -> 99 of 130, 11 and 10B unchanged. The false-alarm ceilings of 16
+      // and 17 rose by that one line each: the price of four crisis lines on each.
+      case "unseen-lines-16.json": (0.75, 0.047, 0.93, 0.019)
+      case "unseen-lines-17.json": (0.75, 0.07, 0.9, 0.026)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)
