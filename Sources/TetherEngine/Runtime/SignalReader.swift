@@ -637,7 +637,9 @@ package struct SignalReader: Sendable {
       while j < t.hits.count && t.hits[j].start == start {
         let h = t.hits[j]
         j += 1
-        if h.family == subjectChange { otherAfter = true }
+        // A word inside a phrase already counted belongs to that phrase: the generic "you" of
+        // "can YOU die from" names nobody ("can u die from 40 ibuprofen").
+        if h.family == subjectChange && start >= countedUntil { otherAfter = true }
         if h.family == newSubject || h.family == speaker { otherAfter = false }
         if mask.contains(h.family) && h.end > (longest?.end ?? start) { longest = h }
       }
