@@ -260,19 +260,19 @@ struct SignalEvaluationTests {
     // talk still miss most of what unseen writers say.
     let floors: (crisis: Double, falseAlarms: Double, exit: Double, exitFalseAlarms: Double) =
       switch fixtureName {
-      case "unseen-lines.json": (0.97, 0.003, 0.97, 0.003)
-      case "unseen-lines-2.json": (0.88, 0.021, 0.98, 0.003)
+      case "unseen-lines.json": (0.97, 0.002, 0.97, 0.003)
+      case "unseen-lines-2.json": (0.9, 0.005, 0.98, 0.003)
       case "unseen-lines-3.json": (0.98, 0.004, 0.98, 0.003)
-      case "unseen-lines-4.json": (0.95, 0.035, 0.98, 0.007)
-      case "unseen-lines-5.json": (0.93, 0.031, 0.97, 0.003)
-      case "unseen-lines-6.json": (0.98, 0.021, 0.95, 0.003)
+      case "unseen-lines-4.json": (0.95, 0.014, 0.98, 0.007)
+      case "unseen-lines-5.json": (0.94, 0.006, 0.97, 0.003)
+      case "unseen-lines-6.json": (0.98, 0.008, 0.95, 0.003)
       // Set 7, written blind at the start of the session after that (main at 7c90268): crisis
       // 101/160, false alarms 17/340, exit 86/98, exit false alarms 8/402. After the crisis
       // families of that session's round (wip/crisis3, never tuned on set 5 or 7): crisis
       // 109/160, 17/340; set 5 crisis 88/140, 10/260 (was 84/140, 10/260); exit unchanged.
       // After crisis 8 (below): set 7 114/160, 16/340; set 5 91/140, 10/260; set 2 104/152,
       // 10/348; set 4 110/141, 10/259; exit unchanged. (Counts only, each looked at once.)
-      case "unseen-lines-7.json": (0.93, 0.042, 0.96, 0.003)
+      case "unseen-lines-7.json": (0.93, 0.005, 0.96, 0.003)
       // Set 8 (600 lines, written blind as a development set, split by position). At the start
       // (main at 6d40871): half A crisis 65/121, false alarms 4/179, exit 52/58, exit false alarms
       // 6/242; half B (counted only, never read) 56/129, 11/171, 45/49, 7/251. After crisis 8
@@ -280,8 +280,8 @@ struct SignalEvaluationTests {
       // and 40 calm lines): half A 109/121, 0/179; half B 57/129, 11/171; exit unchanged; set 6
       // false alarms 12/350 -> 11/350, sets 1 and 3 unchanged. Half B moved one line: what half A
       // taught was, line by line, what only that line says.
-      case "unseen-lines-8a.json": (0.95, 0.003, 0.98, 0.003)
-      case "unseen-lines-8b.json": (0.5, 0.047, 0.91, 0.013)
+      case "unseen-lines-8a.json": (0.95, 0.002, 0.98, 0.003)
+      case "unseen-lines-8b.json": (0.5, 0.043, 0.91, 0.013)
       // Sets 9 and 10, written blind by two helpers at the start of the session after crisis 8
       // (main at d453588), measured before anything changed: set 9 crisis 90/160, false alarms
       // 18/340, exit 91/98, exit false alarms 6/402; set 10 half A 58/120, 13/180, 51/58, 9/242;
@@ -291,14 +291,14 @@ struct SignalEvaluationTests {
       // hand-written lines per concept): half A 99/120, 0/180; half B 42/100, 18/200; set 9
       // 92/160, 17/340; set 7 115/160, 15/340; set 5 92/140, 9/260; sets 2, 4, 8B and exit
       // unchanged. Half B, by the same writer, did not move: what half A taught was its own lines.
-      case "unseen-lines-9.json": (0.85, 0.036, 0.98, 0.003)
-      case "unseen-lines-10a.json": (0.94, 0.003, 0.98, 0.005)
+      case "unseen-lines-9.json": (0.87, 0.008, 0.98, 0.003)
+      case "unseen-lines-10a.json": (0.95, 0.002, 0.98, 0.005)
       // Half B gained one false alarm (18 -> 19 of 200, counts only) with the dropped-subject
       // reading (texting without its "i"), which caught 9 more crisis lines of the development
       // sets and raised no false alarm there.
       // It gained one more (17 -> 18 of 200, counts only) with the `warning-signs` signal
       // (below), which caught 5 more of its crisis lines (43 -> 48 of 100).
-      case "unseen-lines-10b.json": (0.47, 0.091, 0.91, 0.026)
+      case "unseen-lines-10b.json": (0.47, 0.082, 0.91, 0.026)
       // Sets 11 and 12, written blind by two helpers at the start of the session that made sets
       // 2, 4, 5, 7 and 9 development sets, measured after the new-subject scope rule and before
       // anything else changed: set 11 crisis 110/160, false alarms 21/340, exit 90/100, exit false
@@ -309,7 +309,7 @@ struct SignalEvaluationTests {
       // Set 12 lost one line (97 -> 96 of 130, counts only) when "bye. thank you for everything"
       // stopped being a crisis line by itself: a play-tester leaving the app in the saying-goodbye
       // scenario got the safety notice and a persona stuck in crisis mode.
-      case "unseen-lines-12.json": (0.73, 0.045, 0.93, 0.01)
+      case "unseen-lines-12.json": (0.75, 0.04, 0.93, 0.01)
       // Then (crisis 11, this session): the negation scope ends at the speaker's next "i", a
       // clause typed without its "i" is the speaker's, a clause told as past and someone else's
       // reported words count for no crisis pattern; two helpers wrote concept families from the
@@ -339,12 +339,12 @@ struct SignalEvaluationTests {
       // the app removed as a whole clause, foreign and texting farewells. Held out, counts only:
       // exit 8B 45/49 (false alarms 6 -> 3 of 251), 10B 56 -> 57 of 62 (9 -> 6), 11 90 -> 93 of
       // 100 (12 -> 8), 12 70 -> 73 of 78 (3 -> 3), 14 70 -> 75 of 80 (11 -> 3); crisis unchanged.
-      case "unseen-lines-13.json": (0.82, 0.046, 0.98, 0.004)
-      case "unseen-lines-14.json": (0.65, 0.055, 0.93, 0.01)
+      case "unseen-lines-13.json": (0.83, 0.014, 0.98, 0.004)
+      case "unseen-lines-14.json": (0.7, 0.049, 0.93, 0.01)
       // Set 15, measured before anything changed (main at f1ea01b): crisis 103/140 (plans 7/14,
       // means 7/14, farewells 8/14, denial-then-real 9/14; direct 14/14), false alarms 16/260
       // (past 5, dark jokes 3, negated 3, third party 3), exit 71/80, exit false alarms 4/320.
-      case "unseen-lines-15.json": (0.73, 0.062, 0.88, 0.013)
+      case "unseen-lines-15.json": (0.81, 0.06, 0.88, 0.013)
       // Sets 16 and 17, measured before anything changed (main at 64ff99c): set 16 crisis
       // 102/140 (means 7/14, plans 8/14, farewells 8/14, denial-then-real 9/14), false alarms
       // 11/260 (past 4, negated 3), exit 75/80, exit false alarms 6/320; set 17 crisis 103/141
@@ -358,7 +358,13 @@ struct SignalEvaluationTests {
       // 102 -> 106 of 140 (false alarms 11 -> 12), set 17 103 -> 106 of 141 (17 -> 18), 8B 64
       // -> 66 of 129, 12 98 -> 99 of 130, 11 and 10B unchanged. The false-alarm ceilings of 16
       // and 17 rose by that one line each: the price of four crisis lines on each.
-      case "unseen-lines-16.json": (0.75, 0.047, 0.93, 0.019)
+      // Then the false-alarm frames of the reverted round (d927049) came back as `unless_frame`
+      // (signals.yaml): a frame takes back only the words it covers, so a crisis said beside it,
+      // with or without punctuation, still counts. Development false alarms 97 -> 41 of 3,761
+      // with no crisis line lost; held out, counts only: 86 -> 81 of 1,500 (10B 18 -> 16, 12 12 ->
+      // 10, 16 12 -> 11), crisis 538 of 800 unchanged. Ceilings and floors of every set moved to
+      // just beside what was measured.
+      case "unseen-lines-16.json": (0.75, 0.045, 0.93, 0.019)
       case "unseen-lines-17.json": (0.75, 0.07, 0.9, 0.026)
       default: (0.775, 0.04, 0.92, 0.025)
       }

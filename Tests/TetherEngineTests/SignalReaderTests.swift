@@ -301,6 +301,66 @@ struct SignalReaderTests {
     #expect(!fires("not the rope. tonight"), "the rope flipped")
   }
 
+  @Test("A word of someone else inside a phrase already counted names nobody: the generic 'you' of a question")
+  func subjectInsideCountedPhrase() throws {
+    let files = [
+      (
+        "lexicon.yaml",
+        "lexicon:\n  concepts:\n    sig-q: [\"can you die from\"]\n    sig-n: [\"40\"]\n    sig-other: [you, she]\n"
+      ),
+      (
+        "signals.yaml",
+        "reading:\n  subject_changes: sig-other\nsignals:\n  - id: s\n    kind: crisis\n    read:\n      - {any: [sig-q, sig-n], at_least: 2}\n"
+      ),
+    ]
+    let library = ScenarioLibrary(files: files)
+    var compiler = Compiler(library: library)
+    let detector = compiler.signalDetector(lexicon: library.sharedLexicon)
+    #expect(compiler.diagnostics.all.isEmpty, "\(compiler.diagnostics.all)")
+    var m = Matcher()
+    #expect(detector.detect("can you die from 40", matcher: &m).crisis, "the 'you' is the question's own")
+    #expect(!detector.detect("can you die from it, she has 40", matcher: &m).crisis, "after 'she' the 40 is hers")
+  }
+
+  @Test("An unless_frame frame takes a crisis back only for the words it covers")
+  func frameCoversItsWords() throws {
+    let files = [
+      ("lexicon.yaml", "lexicon:\n  delimiters: [\".\", \",\", \"!\", \"?\", \";\"]\n"),
+      (
+        "signals.yaml",
+        """
+        signals:
+          - id: s
+            kind: crisis
+            match: "i want to die"
+            unless_frame: ["song (is called|called) * (about|by) (exams|my ex)", "(studying|revising) for my finals $"]
+          - id: w
+            kind: warning
+            match: lonely
+            unless_frame: alone
+
+        """
+      ),
+    ]
+    let library = ScenarioLibrary(files: files)
+    var compiler = Compiler(library: library)
+    let detector = compiler.signalDetector(lexicon: library.sharedLexicon)
+    let errors = compiler.diagnostics.all + library.diagnostics
+    #expect(errors.contains { $0.message.contains("'unless_frame' is for crisis signals") }, "\(errors)")
+    var m = Matcher()
+    #expect(detector.detect("i want to die", matcher: &m).crisis)
+    #expect(!detector.detect("my song is called i want to die, it's about exams", matcher: &m).crisis, "the frame covers it")
+    #expect(!detector.detect("my new song is called i want to die and it is about my ex", matcher: &m).crisis)
+    #expect(
+      detector.detect("my song is called goodbye and it's about my ex. i want to die", matcher: &m).crisis,
+      "a crisis beside the frame")
+    #expect(
+      detector.detect("i want to die my song is called goodbye and it is about my ex", matcher: &m).crisis,
+      "beside it with no punctuation")
+    #expect(detector.detect("i want to die studying for my finals", matcher: &m).crisis, "the frame covers none of it")
+    #expect(detector.detect("studying for my finals. i want to die", matcher: &m).crisis)
+  }
+
   @Test(
     "A reading with 'any' is checked where it is written",
     arguments: [

@@ -117,7 +117,7 @@ package struct DocumentDecoder {
   mutating func signal(_ node: YAMLNode) -> SignalSpec? {
     let allowed = [
       "id", "name", "kind", "description", "notice", "source", "match", "read", "unless", "negatable", "fuzzy",
-      "after_crisis", "examples", "not_examples",
+      "unless_frame", "after_crisis", "examples", "not_examples",
     ]
     guard let f = reader.fields(node, allowed: allowed, in: "a signal", required: ["id", "kind"]),
       let id = reader.located(f["id"], "id")
@@ -140,6 +140,11 @@ package struct DocumentDecoder {
       match: reader.texts(f["match"], "match"), unless: reader.texts(f["unless"], "unless"),
       negatable: reader.bool(f["negatable"], "negatable") ?? (kind != .crisis),
       fuzzy: reader.bool(f["fuzzy"], "fuzzy") ?? (kind == .crisis))
+    spec.unlessFrame = reader.texts(f["unless_frame"], "unless_frame")
+    if !spec.unlessFrame.isEmpty && kind != .crisis, let first = spec.unlessFrame.first {
+      reader.diagnostics.error(
+        "'unless_frame' is for crisis signals; use 'unless' for a \(kind.rawValue) signal", at: first.location)
+    }
     if let node = f["after_crisis"], let text = reader.text(node, "after_crisis") {
       switch text.lowercased() {
       case "true", "yes": spec.afterCrisis = 1

@@ -96,6 +96,9 @@ package struct SignalSpec: Sendable {
   package var unless: [Located<String>]
   package var negatable: Bool
   package var fuzzy: Bool
+  /// Frames that take a crisis signal back only for the words they cover: a crisis said beside
+  /// the frame still shows it (``SignalDetector``).
+  package var unlessFrame: [Located<String>] = []
   /// Above 0 for a signal that counts only within that many lines after one that showed a
   /// crisis signal (1: the very next line, "not really jk" after "kms"): words that alone
   /// mean nothing. 0: always.

@@ -141,6 +141,7 @@ struct Compiler {
         }
         let patterns = s.match.compactMap { pattern($0, &pc) }
         let unless = s.unless.compactMap { pattern($0, &pc) }
+        let unlessFrame = s.unlessFrame.compactMap { pattern($0, &pc) }
         let readings = s.read.compactMap { reading($0, &detector.reader, &pc) }
         if s.fuzzy {
           for p in patterns {
@@ -155,7 +156,8 @@ struct Compiler {
               id: s.id.value, name: s.name, kind: s.kind.rawValue, description: s.description, notice: s.notice,
               source: s.source),
             kind: s.kind, patterns: patterns, unless: unless, negatable: s.negatable && s.kind != .crisis,
-            readings: readings, afterCrisis: s.afterCrisis, examples: s.examples, notExamples: s.notExamples))
+            unlessFrame: unlessFrame, readings: readings, afterCrisis: s.afterCrisis, examples: s.examples,
+            notExamples: s.notExamples))
       }
     }
     // Families that only `any` readings count keep their negations to themselves.

@@ -12,6 +12,8 @@ package struct SignalDetector: Sendable {
     package var patterns: [Pattern]
     package var unless: [Pattern]
     package var negatable: Bool
+    /// Frames that take the signal back only for the words they cover (`unless_frame`).
+    package var unlessFrame: [Pattern] = []
     package var readings: [SignalReader.Reading] = []
     /// Counts only within this many lines after one that showed a crisis signal (`after_crisis`);
     /// 0: always.
@@ -468,7 +470,14 @@ package struct SignalDetector: Sendable {
       if !byReading && patterns.isEmpty { continue }
       if signals[si].afterCrisis > 0 && (sinceCrisis ?? Int.max) > signals[si].afterCrisis { continue }
       // By index, never a copy of the signal or its patterns (a copy retains every array in it).
-      if fires(si, patterns, ids, &matcher, read: byReading, tagged: &tagged, breaks: line.breaks) {
+      var shows = false
+      switch fires(si, patterns, ids, &matcher, read: byReading, tagged: &tagged, breaks: line.breaks) {
+      case .none: shows = false
+      case .shows: shows = true
+      case .framed(let span):
+        shows = signals[si].kind == .crisis && holdsBesideFrame(si, span, line, &matcher, sinceCrisis: sinceCrisis)
+      }
+      if shows {
         found.ids.append(signals[si].info.id)
         if byReading {
           let cues = cues(si, tagged)
@@ -503,12 +512,20 @@ package struct SignalDetector: Sendable {
     return labels
   }
 
-  /// True when one of the given patterns of the signal matches (and is not negated) and none
-  /// of its `unless` patterns does.
+  /// Whether a signal shows on a line: not at all, or it does, or it held and a frame of its
+  /// `unless_frame` took it back over the words `span` (``holdsBesideFrame``).
+  enum Firing {
+    case none, shows
+    case framed(Range<Int>)
+  }
+
+  /// `.shows` when one of the given patterns of the signal matches (and is not negated) or a
+  /// reading held, and none of its `unless` patterns matches; `.framed` when only a frame of
+  /// `unless_frame` does.
   func fires(
     _ si: Int, _ patterns: [Int], _ ids: [Int32], _ matcher: inout Matcher, read: Bool,
     tagged: inout SignalReader.Tagged, breaks: [Int]
-  ) -> Bool {
+  ) -> Firing {
     var hit = read
     let crisis = signals[si].kind == .crisis
     for i in patterns where !hit {
@@ -525,9 +542,38 @@ package struct SignalDetector: Sendable {
         break
       }
     }
-    if !hit { return false }
-    for u in signals[si].unless.indices where matcher.match(signals[si].unless[u], ids) != nil { return false }
-    return true
+    if !hit { return .none }
+    for u in signals[si].unless.indices where matcher.match(signals[si].unless[u], ids) != nil { return .none }
+    for u in signals[si].unlessFrame.indices where matcher.match(signals[si].unlessFrame[u], ids) != nil {
+      return .framed(matched(signals[si].unlessFrame[u], matcher))
+    }
+    return .shows
+  }
+
+  /// True when signal `si`, taken back by a frame of its `unless_frame` that covered the words
+  /// `span`, still holds on the line without those words: a frame speaks for the words it
+  /// covers, not for a crisis said beside it, with or without punctuation ("my song is called
+  /// hurt. i want to kill myself", "i want to die studying for my finals"). The words on either
+  /// side of the gap are kept apart, as if a mark stood there. Asked only when a frame has
+  /// matched: rare, so what is left is read as a line of its own (and a frame that matches what
+  /// is left is weighed again, on fewer words).
+  func holdsBesideFrame(_ si: Int, _ span: Range<Int>, _ line: NormalizedLine, _ matcher: inout Matcher, sinceCrisis: Int?)
+    -> Bool
+  {
+    if span.isEmpty || span.count >= line.tokens.count { return false }
+    func shifted(_ marks: [Int]) -> [Int] {
+      var out: [Int] = []
+      for b in marks {
+        let m = b <= span.lowerBound ? b : (b >= span.upperBound ? b - span.count : span.lowerBound)
+        if out.last != m { out.append(m) }
+      }
+      return out
+    }
+    var rest = NormalizedLine()
+    rest.tokens = Array(line.tokens[..<span.lowerBound]) + Array(line.tokens[span.upperBound...])
+    rest.breaks = shifted((line.breaks + [span.lowerBound]).sorted()).filter { $0 > 0 }
+    rest.clauseStarts = [0] + shifted(line.clauseStarts).filter { $0 > 0 && $0 < rest.tokens.count }
+    return detect(normalized: rest, matcher: &matcher, sinceCrisis: sinceCrisis).ids.contains(signals[si].info.id)
   }
 
   /// The words the last match covered, leaving out the unanchored ends.
