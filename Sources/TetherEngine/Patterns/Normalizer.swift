@@ -282,9 +282,11 @@ package enum Normalizer {
       second.take(word)
     }
 
+    /// The word is hashed once for both vocabularies (they hash alike).
     mutating func take(ascii word: UnsafeBufferPointer<UInt8>) {
-      first.take(ascii: word)
-      second.take(ascii: word)
+      let hash = Vocabulary.hash(word)
+      first.take(ascii: word, hash: hash)
+      second.take(ascii: word, hash: hash)
     }
 
     mutating func take(delimiter: Unicode.Scalar) {
@@ -335,8 +337,14 @@ package enum Normalizer {
     /// whose text is the vocabulary's own string, found from the bytes; any other goes the
     /// long way, as a string.
     mutating func take(ascii bytes: UnsafeBufferPointer<UInt8>) {
+      take(ascii: bytes, hash: Vocabulary.hash(bytes))
+    }
+
+    /// ``take(ascii:)`` with the word's ``Vocabulary/hash(_:)`` already taken.
+    @inline(__always)
+    mutating func take(ascii bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) {
       let n = bytes.count
-      if pending == nil, let found = vocabulary.pointee.lookup(bytes: bytes, for: lexicon), !found.special,
+      if pending == nil, let found = vocabulary.pointee.lookup(bytes: bytes, hash: hash, for: lexicon), !found.special,
         !(lexicon.possessives && n > 2 && bytes[n - 1] == 115 && bytes[n - 2] == 39)
       {
         // A word the scenario never mentions keeps its text as typed, and no id.

@@ -121,9 +121,37 @@ package struct Template: Sendable {
 
   /// Renders with captures (already reflected, as text) and names.
   package func render(captures: [String], lookup: (String) -> Condition.Value) -> String {
+    if let plain = renderPlain(captures) { return plain }
     var out = ""
     Self.render(parts, captures, lookup, &out)
     return out
+  }
+
+  /// A template of text and captures only (every reply of most rules), written into one string
+  /// of the right size: appended part by part, the string grew and was copied for each part
+  /// (about 600 instructions a neutral turn, by callgrind). Nil for a template with a name or a
+  /// condition.
+  func renderPlain(_ captures: [String]) -> String? {
+    var total = 0
+    for p in parts {
+      switch p {
+      case .text(let s): total += s.utf8.count
+      case .capture(let n): if n <= captures.count { total += captures[n - 1].utf8.count }
+      case .name, .choice: return nil
+      }
+    }
+    if total == 0 { return "" }
+    return String(unsafeUninitializedCapacity: total) { buffer in
+      var k = 0
+      for p in parts {
+        switch p {
+        case .text(let s): k = NormalizedLine.copy(s, into: buffer, at: k)
+        case .capture(let n): if n <= captures.count { k = NormalizedLine.copy(captures[n - 1], into: buffer, at: k) }
+        case .name, .choice: break
+        }
+      }
+      return k
+    }
   }
 
   static func render(_ parts: [Part], _ captures: [String], _ lookup: (String) -> Condition.Value, _ out: inout String) {
