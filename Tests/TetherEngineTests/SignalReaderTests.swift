@@ -359,6 +359,10 @@ struct SignalReaderTests {
       "beside it with no punctuation")
     #expect(detector.detect("i want to die studying for my finals", matcher: &m).crisis, "the frame covers none of it")
     #expect(detector.detect("studying for my finals. i want to die", matcher: &m).crisis)
+    // Frames upon frames: past a few, the crisis shows (and a long line costs little).
+    let framed = Array(repeating: "my song is called i want to die and it is about my ex.", count: 2_000).joined(separator: " ")
+    #expect(detector.detect(framed, matcher: &m).crisis)
+    #expect(!detector.detect(Array(repeating: "my song is called i want to die and it is about my ex.", count: 4).joined(separator: " "), matcher: &m).crisis)
   }
 
   @Test(

@@ -429,6 +429,16 @@ package struct SignalDetector: Sendable {
   /// starts its vocabulary from the signals', so one normalization serves both): a word past
   /// this detector's own is one it does not know.
   package func detect(normalized line: NormalizedLine, matcher: inout Matcher, sinceCrisis: Int? = nil) -> Found {
+    detect(normalized: line, matcher: &matcher, sinceCrisis: sinceCrisis, frames: 0)
+  }
+
+  /// The most frames weighed one inside another on one line (``holdsBesideFrame``): past them a
+  /// crisis signal a frame took back shows, so that a long line of frames costs little and
+  /// never hides a crisis.
+  static let frameDepth = 4
+
+  /// ``detect(normalized:matcher:sinceCrisis:)`` with `frames` frames already taken out.
+  func detect(normalized line: NormalizedLine, matcher: inout Matcher, sinceCrisis: Int?, frames: Int) -> Found {
     var found = Found()
     if signals.isEmpty { return found }
     let known = Int32(vocabulary.count)
@@ -475,7 +485,10 @@ package struct SignalDetector: Sendable {
       case .none: shows = false
       case .shows: shows = true
       case .framed(let span):
-        shows = signals[si].kind == .crisis && holdsBesideFrame(si, span, line, &matcher, sinceCrisis: sinceCrisis)
+        shows =
+          signals[si].kind == .crisis
+          && (frames >= Self.frameDepth
+            || holdsBesideFrame(si, span, line, &matcher, sinceCrisis: sinceCrisis, frames: frames))
       }
       if shows {
         found.ids.append(signals[si].info.id)
@@ -557,9 +570,9 @@ package struct SignalDetector: Sendable {
   /// side of the gap are kept apart, as if a mark stood there. Asked only when a frame has
   /// matched: rare, so what is left is read as a line of its own (and a frame that matches what
   /// is left is weighed again, on fewer words).
-  func holdsBesideFrame(_ si: Int, _ span: Range<Int>, _ line: NormalizedLine, _ matcher: inout Matcher, sinceCrisis: Int?)
-    -> Bool
-  {
+  func holdsBesideFrame(
+    _ si: Int, _ span: Range<Int>, _ line: NormalizedLine, _ matcher: inout Matcher, sinceCrisis: Int?, frames: Int
+  ) -> Bool {
     if span.isEmpty || span.count >= line.tokens.count { return false }
     func shifted(_ marks: [Int]) -> [Int] {
       var out: [Int] = []
@@ -573,7 +586,8 @@ package struct SignalDetector: Sendable {
     rest.tokens = Array(line.tokens[..<span.lowerBound]) + Array(line.tokens[span.upperBound...])
     rest.breaks = shifted((line.breaks + [span.lowerBound]).sorted()).filter { $0 > 0 }
     rest.clauseStarts = [0] + shifted(line.clauseStarts).filter { $0 > 0 && $0 < rest.tokens.count }
-    return detect(normalized: rest, matcher: &matcher, sinceCrisis: sinceCrisis).ids.contains(signals[si].info.id)
+    return detect(normalized: rest, matcher: &matcher, sinceCrisis: sinceCrisis, frames: frames + 1).ids.contains(
+      signals[si].info.id)
   }
 
   /// The words the last match covered, leaving out the unanchored ends.
