@@ -176,10 +176,15 @@ struct SignalReaderTests {
   // MARK: - Loading
 
   static func compile(_ files: [(String, String)]) -> [Diagnostic] {
+    detector(files).diagnostics
+  }
+
+  /// The signals of `files` compiled, and what loading and compiling them said.
+  static func detector(_ files: [(String, String)]) -> (detector: SignalDetector, diagnostics: [Diagnostic]) {
     let library = ScenarioLibrary(files: files)
     var compiler = Compiler(library: library)
-    _ = compiler.signalDetector(lexicon: library.sharedLexicon)
-    return library.diagnostics + compiler.diagnostics.all
+    let detector = compiler.signalDetector(lexicon: library.sharedLexicon)
+    return (detector, library.diagnostics + compiler.diagnostics.all)
   }
 
   @Test(
@@ -245,10 +250,8 @@ struct SignalReaderTests {
         "signals:\n  - id: s\n    kind: crisis\n    read:\n      - {any: [sig-c, sig-a, sig-b], at_least: 2, one_of: [sig-a]}\n"
       ),
     ]
-    let library = ScenarioLibrary(files: files)
-    var compiler = Compiler(library: library)
-    let detector = compiler.signalDetector(lexicon: library.sharedLexicon)
-    #expect((library.diagnostics + compiler.diagnostics.all).isEmpty, "\(library.diagnostics + compiler.diagnostics.all)")
+    let (detector, diagnostics) = Self.detector(files)
+    #expect(diagnostics.isEmpty, "\(diagnostics)")
     func cues(_ line: String) -> [String]? {
       var m = Matcher()
       return detector.detect(line, matcher: &m).cues["s"]
@@ -286,10 +289,8 @@ struct SignalReaderTests {
         "reading:\n  negations: sig-neg\nsignals:\n  - id: s\n    kind: crisis\n    read:\n      - {any: [sig-a, sig-b, sig-c], at_least: 2, one_of: [sig-a]}\n"
       ),
     ]
-    let library = ScenarioLibrary(files: files)
-    var compiler = Compiler(library: library)
-    let detector = compiler.signalDetector(lexicon: library.sharedLexicon)
-    #expect(compiler.diagnostics.all.isEmpty, "\(compiler.diagnostics.all)")
+    let (detector, diagnostics) = Self.detector(files)
+    #expect(diagnostics.isEmpty, "\(diagnostics)")
     func fires(_ line: String) -> Bool {
       var m = Matcher()
       return detector.detect(line, matcher: &m).crisis
@@ -313,10 +314,8 @@ struct SignalReaderTests {
         "reading:\n  subject_changes: sig-other\nsignals:\n  - id: s\n    kind: crisis\n    read:\n      - {any: [sig-q, sig-n], at_least: 2}\n"
       ),
     ]
-    let library = ScenarioLibrary(files: files)
-    var compiler = Compiler(library: library)
-    let detector = compiler.signalDetector(lexicon: library.sharedLexicon)
-    #expect(compiler.diagnostics.all.isEmpty, "\(compiler.diagnostics.all)")
+    let (detector, diagnostics) = Self.detector(files)
+    #expect(diagnostics.isEmpty, "\(diagnostics)")
     var m = Matcher()
     #expect(detector.detect("can you die from 40", matcher: &m).crisis, "the 'you' is the question's own")
     #expect(!detector.detect("can you die from it, she has 40", matcher: &m).crisis, "after 'she' the 40 is hers")
@@ -342,10 +341,7 @@ struct SignalReaderTests {
         """
       ),
     ]
-    let library = ScenarioLibrary(files: files)
-    var compiler = Compiler(library: library)
-    let detector = compiler.signalDetector(lexicon: library.sharedLexicon)
-    let errors = compiler.diagnostics.all + library.diagnostics
+    let (detector, errors) = Self.detector(files)
     #expect(errors.contains { $0.message.contains("'unless_frame' is for crisis signals") }, "\(errors)")
     var m = Matcher()
     #expect(detector.detect("i want to die", matcher: &m).crisis)

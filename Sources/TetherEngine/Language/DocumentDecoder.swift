@@ -141,7 +141,7 @@ package struct DocumentDecoder {
       negatable: reader.bool(f["negatable"], "negatable") ?? (kind != .crisis),
       fuzzy: reader.bool(f["fuzzy"], "fuzzy") ?? (kind == .crisis))
     spec.unlessFrame = reader.texts(f["unless_frame"], "unless_frame")
-    if !spec.unlessFrame.isEmpty && kind != .crisis, let first = spec.unlessFrame.first {
+    if kind != .crisis, let first = spec.unlessFrame.first {
       reader.diagnostics.error(
         "'unless_frame' is for crisis signals; use 'unless' for a \(kind.rawValue) signal", at: first.location)
     }

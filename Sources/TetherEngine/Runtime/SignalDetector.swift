@@ -480,16 +480,15 @@ package struct SignalDetector: Sendable {
       if !byReading && patterns.isEmpty { continue }
       if signals[si].afterCrisis > 0 && (sinceCrisis ?? Int.max) > signals[si].afterCrisis { continue }
       // By index, never a copy of the signal or its patterns (a copy retains every array in it).
-      var shows = false
-      switch fires(si, patterns, ids, &matcher, read: byReading, tagged: &tagged, breaks: line.breaks) {
-      case .none: shows = false
-      case .shows: shows = true
-      case .framed(let span):
-        shows =
+      let shows =
+        switch fires(si, patterns, ids, &matcher, read: byReading, tagged: &tagged, breaks: line.breaks) {
+        case .none: false
+        case .shows: true
+        case .framed(let span):
           signals[si].kind == .crisis
-          && (frames >= Self.frameDepth
-            || holdsBesideFrame(si, span, line, &matcher, sinceCrisis: sinceCrisis, frames: frames))
-      }
+            && (frames >= Self.frameDepth
+              || holdsBesideFrame(si, span, line, &matcher, sinceCrisis: sinceCrisis, frames: frames))
+        }
       if shows {
         found.ids.append(signals[si].info.id)
         if byReading {
