@@ -136,13 +136,24 @@ struct SignalEvaluationTests {
 
   /// Sets 16 and 17 (400 lines each, every kind of crisis line in equal parts), written blind by
   /// two helpers at the start of the session after that (main at 64ff99c), from one brief and no
-  /// file of the project: counted only, never their lines, never tuned on.
+  /// file of the project: held out for one session, development sets since sets 18 and 19 came.
   @Test func detectionOnSixteenthSet() throws {
     try evaluate("unseen-lines-16.json")
   }
 
   @Test func detectionOnSeventeenthSet() throws {
     try evaluate("unseen-lines-17.json")
+  }
+
+  /// Sets 18 and 19 (400 lines each, every kind of crisis line in equal parts), written blind by
+  /// two helpers at the start of the session after that (main at e6f2b53), from the same brief and
+  /// no file of the project: counted only, never their lines, never tuned on.
+  @Test func detectionOnEighteenthSet() throws {
+    try evaluate("unseen-lines-18.json")
+  }
+
+  @Test func detectionOnNineteenthSet() throws {
+    try evaluate("unseen-lines-19.json")
   }
 
   func evaluate(_ fixtureName: String) throws {
@@ -208,7 +219,8 @@ struct SignalEvaluationTests {
       && [
         "unseen-lines.json", "unseen-lines-2.json", "unseen-lines-3.json", "unseen-lines-4.json", "unseen-lines-5.json",
         "unseen-lines-6.json", "unseen-lines-7.json", "unseen-lines-8a.json", "unseen-lines-9.json", "unseen-lines-10a.json",
-        "unseen-lines-13.json", "unseen-lines-14.json", "unseen-lines-15.json",
+        "unseen-lines-13.json", "unseen-lines-14.json", "unseen-lines-15.json", "unseen-lines-16.json",
+        "unseen-lines-17.json",
       ].contains(fixtureName)
     {
       print(
@@ -366,6 +378,13 @@ struct SignalEvaluationTests {
       // just beside what was measured.
       case "unseen-lines-16.json": (0.75, 0.045, 0.93, 0.019)
       case "unseen-lines-17.json": (0.75, 0.07, 0.9, 0.026)
+      // Sets 18 and 19, measured before anything changed (main at e6f2b53): set 18 crisis
+      // 112/144 (plans 7/14, means 9/14, farewells 10/14; direct and self-harm 14/14), false
+      // alarms 13/256 (past 4, academic and media 3), exit 75/84, exit false alarms 3/316; set 19
+      // crisis 104/140 (plans 5/14, farewells 7/14, means 9/14; direct 14/14), false alarms
+      // 14/260 (past 7), exit 72/80, exit false alarms 6/320.
+      case "unseen-lines-18.json": (0.77, 0.052, 0.89, 0.01)
+      case "unseen-lines-19.json": (0.74, 0.055, 0.89, 0.019)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)
