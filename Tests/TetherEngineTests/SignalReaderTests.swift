@@ -361,6 +361,55 @@ struct SignalReaderTests {
     #expect(!detector.detect(Array(repeating: "my song is called i want to die and it is about my ex.", count: 4).joined(separator: " "), matcher: &m).crisis)
   }
 
+  @Test("crisis_frames: written once, weighed by every crisis signal after its own frames; not by a scenario file")
+  func sharedCrisisFrames() throws {
+    let files = [
+      ("lexicon.yaml", "lexicon:\n  delimiters: [\".\", \",\", \"!\", \"?\", \";\"]\n"),
+      (
+        "signals.yaml",
+        """
+        crisis_frames: ["song (is called|called) * (about|by) (exams|my ex)"]
+        signals:
+          - id: a
+            kind: crisis
+            match: "i want to die"
+          - id: b
+            kind: crisis
+            match: "kill myself"
+            unless_frame: "kill myself laughing"
+          - id: w
+            kind: warning
+            match: "song"
+
+        """
+      ),
+    ]
+    let (detector, errors) = Self.detector(files)
+    #expect(errors.isEmpty, "\(errors)")
+    var m = Matcher()
+    #expect(!detector.detect("my song is called i want to die, it's about exams", matcher: &m).crisis, "signal a weighs it")
+    #expect(!detector.detect("my song is called i will kill myself and it's about my ex", matcher: &m).crisis, "signal b too")
+    #expect(!detector.detect("i nearly did kill myself laughing", matcher: &m).crisis, "b's own frame still counts")
+    #expect(
+      detector.detect("my song is called goodbye and it's about my ex. i want to kill myself", matcher: &m).crisis,
+      "a crisis beside the shared frame")
+    #expect(
+      detector.detect("my song is called hi and it is about exams", matcher: &m).ids == ["w"],
+      "a warning signal does not weigh crisis frames")
+    // A scenario file cannot add crisis frames: it would weaken the shipped crisis signals.
+    let scenario = """
+      scenario:
+        id: demo
+        title: Demo
+      crisis_frames: ["i want to die"]
+
+      """
+    let (_, scenarioErrors) = Self.detector(files + [("demo.yaml", scenario)])
+    let error = scenarioErrors.first { $0.message.contains("a scenario file cannot add crisis frames") }
+    #expect(error?.location?.file.hasSuffix("demo.yaml") == true, "\(scenarioErrors)")
+    #expect(error?.location?.line == 4, "\(scenarioErrors)")
+  }
+
   @Test(
     "A reading with 'any' is checked where it is written",
     arguments: [

@@ -8,7 +8,8 @@ package struct DocumentDecoder {
   }
 
   static let topLevel = [
-    "lexicon", "dynamics", "techniques", "signals", "reading", "safety", "persona", "personas", "scenario",
+    "lexicon", "dynamics", "techniques", "signals", "reading", "crisis_frames", "safety", "persona", "personas",
+    "scenario",
   ]
 
   package mutating func decode(_ root: YAMLNode?) -> DocumentSpec {
@@ -25,6 +26,7 @@ package struct DocumentDecoder {
     doc.signals = reader.list(top["signals"], "signals").compactMap { signal($0) }
     if let node = top["safety"] { doc.safety = safety(node) }
     if let node = top["reading"] { doc.reading = readingConfig(node) }
+    doc.crisisFrames = reader.texts(top["crisis_frames"], "crisis_frames")
     if let node = top["persona"], let p = persona(node) { doc.personas.append(p) }
     doc.personas += reader.list(top["personas"], "personas").compactMap { persona($0) }
     if let node = top["scenario"] { doc.scenario = scenario(node) }

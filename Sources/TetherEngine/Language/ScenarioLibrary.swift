@@ -46,7 +46,9 @@ public struct ScenarioLibrary: Sendable {
   /// True when some document reads signals or says how they are read: a library of only the
   /// other documents compiles the same shared signals without them.
   package var bringsSignals: Bool {
-    documents.contains { !$0.signals.isEmpty || $0.reading != nil || ($0.scenario == nil && $0.lexicon != nil) }
+    documents.contains {
+      !$0.signals.isEmpty || $0.reading != nil || !$0.crisisFrames.isEmpty || ($0.scenario == nil && $0.lexicon != nil)
+    }
   }
 
   /// The ids of the scenarios, in file order.
@@ -237,6 +239,7 @@ public struct ScenarioLibrary: Sendable {
         for i in documents.indices where documents[i].scenario == nil {
           documents[i].signals = []
           documents[i].reading = nil
+          documents[i].crisisFrames = []
           documents[i].lexicon = nil
         }
         lexiconSpec = nil

@@ -331,6 +331,9 @@ package struct DocumentSpec: Sendable {
   package var signals: [SignalSpec] = []
   package var safety: SafetySpec?
   package var reading: ReadingConfigSpec?
+  /// Calm frames every crisis signal weighs after its own `unless_frame` (`crisis_frames`; a
+  /// shared file only).
+  package var crisisFrames: [Located<String>] = []
   package var personas: [PersonaSpec] = []
   package var scenario: ScenarioSpec?
 }

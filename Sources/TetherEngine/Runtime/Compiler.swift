@@ -129,6 +129,7 @@ struct Compiler {
     readingConfig(&detector.reader, &pc)
     // The families the `reading` section names come first.
     let configured = detector.reader.names.count
+    let sharedFrames = crisisFrames(&pc)
     for doc in library.documents {
       for s in doc.signals {
         if !seen.insert(s.id.value).inserted {
@@ -141,7 +142,8 @@ struct Compiler {
         }
         let patterns = s.match.compactMap { pattern($0, &pc) }
         let unless = s.unless.compactMap { pattern($0, &pc) }
-        let unlessFrame = s.unlessFrame.compactMap { pattern($0, &pc) }
+        var unlessFrame = s.unlessFrame.compactMap { pattern($0, &pc) }
+        if s.kind == .crisis { unlessFrame += sharedFrames }
         let readings = s.read.compactMap { reading($0, &detector.reader, &pc) }
         if s.fuzzy {
           for p in patterns {
@@ -248,6 +250,25 @@ struct Compiler {
       }
     }
     return compiled
+  }
+
+  /// The calm frames of the shared files' `crisis_frames`, which every crisis signal weighs after
+  /// its own `unless_frame`: written once, not once a signal. A scenario file cannot add them (it
+  /// would weaken the shipped crisis signals).
+  mutating func crisisFrames(_ pc: inout PatternCompiler) -> [Pattern] {
+    var frames: [Pattern] = []
+    for doc in library.documents {
+      if doc.scenario != nil {
+        if let first = doc.crisisFrames.first {
+          diagnostics.error(
+            "a scenario file cannot add crisis frames: 'crisis_frames' belongs in signals.yaml; remove it",
+            at: first.location)
+        }
+        continue
+      }
+      frames += doc.crisisFrames.compactMap { pattern($0, &pc) }
+    }
+    return frames
   }
 
   /// The `reading` section of a shared file (a scenario file cannot change how crisis lines are read).
