@@ -156,6 +156,14 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-19.json")
   }
 
+  /// Set 20 (480 lines), written blind by a helper in the same session as a development set,
+  /// weighted to the kinds read worst (plans, means, farewells, denial then the real thing,
+  /// burden, questions; and calm lines that share their shapes): measured once before it was
+  /// read, then tuned on (its lines may be printed with TETHER_SIGNAL_DETAILS=1).
+  @Test func detectionOnTwentiethSet() throws {
+    try evaluate("unseen-lines-20.json")
+  }
+
   func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
@@ -220,7 +228,7 @@ struct SignalEvaluationTests {
         "unseen-lines.json", "unseen-lines-2.json", "unseen-lines-3.json", "unseen-lines-4.json", "unseen-lines-5.json",
         "unseen-lines-6.json", "unseen-lines-7.json", "unseen-lines-8a.json", "unseen-lines-9.json", "unseen-lines-10a.json",
         "unseen-lines-13.json", "unseen-lines-14.json", "unseen-lines-15.json", "unseen-lines-16.json",
-        "unseen-lines-17.json",
+        "unseen-lines-17.json", "unseen-lines-20.json",
       ].contains(fixtureName)
     {
       print(
@@ -389,6 +397,11 @@ struct SignalEvaluationTests {
       // 14/260 (past 7), exit 72/80, exit false alarms 6/320.
       case "unseen-lines-18.json": (0.77, 0.052, 0.89, 0.01)
       case "unseen-lines-19.json": (0.74, 0.055, 0.89, 0.019)
+      // Set 20 (480 lines, the kinds read worst), measured before it was read (main at 3f26c42):
+      // crisis 103/240 (plans 15/50, farewells 13/40, questions 14/35, burden 16/30, means 21/50,
+      // denial then the real thing 24/35), false alarms 34/240 (past 14 of 40, benign plans 8),
+      // exit 58/67, exit false alarms 6/413. Then tuned on: crisis 123/240, false alarms 23/240.
+      case "unseen-lines-20.json": (0.51, 0.1, 0.86, 0.015)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)
