@@ -282,11 +282,25 @@ package enum Normalizer {
       second.take(word)
     }
 
-    /// The word is hashed once for both vocabularies (they hash alike).
+    /// The word is hashed once for both vocabularies (they hash alike), and its text is made
+    /// once: it is the string of whichever vocabulary holds it, or one string built for both.
+    /// A word of a line most often is one of the two vocabularies' (a neutral line's filler
+    /// words are the shared lexicon's, not the rules'): about 1,000 instructions of a neutral
+    /// turn were spent building again a string one of them already held (callgrind).
     mutating func take(ascii word: UnsafeBufferPointer<UInt8>) {
       let hash = Vocabulary.hash(word)
-      first.take(ascii: word, hash: hash)
-      second.take(ascii: word, hash: hash)
+      let a = first.plainID(ascii: word, hash: hash)
+      let b = second.plainID(ascii: word, hash: hash)
+      let text: String
+      if let a, a >= 0 {
+        text = first.vocabulary.pointee.words[Int(a)]
+      } else if let b, b >= 0 {
+        text = second.vocabulary.pointee.words[Int(b)]
+      } else {
+        text = Normalizer.string(ascii: word)
+      }
+      if let a { first.append(text, id: a) } else { first.take(text) }
+      if let b { second.append(text, id: b) } else { second.take(text) }
     }
 
     mutating func take(delimiter: Unicode.Scalar) {
@@ -343,17 +357,28 @@ package enum Normalizer {
     /// ``take(ascii:)`` with the word's ``Vocabulary/hash(_:)`` already taken.
     @inline(__always)
     mutating func take(ascii bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) {
+      guard let id = plainID(ascii: bytes, hash: hash) else { return take(Normalizer.string(ascii: bytes)) }
+      // A word the scenario never mentions keeps its text as typed, and no id.
+      append(id >= 0 ? vocabulary.pointee.words[Int(id)] : Normalizer.string(ascii: bytes), id: id)
+    }
+
+    /// The id of a word that becomes a token as it is (``Vocabulary/unknown`` for a word the
+    /// scenario never mentions), or nil when the word must go the long way: a special word of the
+    /// lexicon, a possessive, or a word after a texting form still waiting for it.
+    @inline(__always)
+    func plainID(ascii bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
       let n = bytes.count
-      if pending == nil, let found = vocabulary.pointee.lookup(bytes: bytes, hash: hash, for: lexicon), !found.special,
+      guard pending == nil, let found = vocabulary.pointee.lookup(bytes: bytes, hash: hash, for: lexicon), !found.special,
         !(lexicon.possessives && n > 2 && bytes[n - 1] == 115 && bytes[n - 2] == 39)
-      {
-        // A word the scenario never mentions keeps its text as typed, and no id.
-        let word = found.id >= 0 ? vocabulary.pointee.words[Int(found.id)] : Normalizer.string(ascii: bytes)
-        line.tokens.append(Token(word: word, id: found.id, key: found.id))
-        previous = word
-        return
-      }
-      take(Normalizer.string(ascii: bytes))
+      else { return nil }
+      return found.id
+    }
+
+    /// A word that becomes a token as it is, with its text and id (see ``plainID(ascii:hash:)``).
+    @inline(__always)
+    mutating func append(_ word: String, id: Int32) {
+      line.tokens.append(Token(word: word, id: id, key: id))
+      previous = word
     }
 
     /// The line, once the scanner is done.
