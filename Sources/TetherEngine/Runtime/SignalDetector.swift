@@ -31,6 +31,8 @@ package struct SignalDetector: Sendable {
   /// hold on a line is asked of this one list, not signal by signal, reading by reading, through
   /// two levels of arrays (about 750 instructions of a neutral turn, by callgrind).
   package private(set) var allReadings: [SignalReader.Reading] = []
+  /// The same readings filed by family (filled by ``buildIndex()``).
+  private var readingIndex = ReadingIndex()
   package var lexicon = Lexicon()
   package var vocabulary = Vocabulary()
   /// Words one typo away from a word of a fuzzy signal: deletion key → word id.
@@ -157,6 +159,8 @@ package struct SignalDetector: Sendable {
     fuzzyBloom = [UInt64](repeating: 0, count: 1 << 10)
     for hash in fuzzyHashes.keys { fuzzyBloom[Int(hash & 0xFFFF) >> 6] |= 1 << (hash & 63) }
     allReadings = signals.flatMap(\.readings)
+    readingIndex = ReadingIndex(
+      allReadings, families: reader.families.count, size: { [reader] in reader.families[$0].firstWords.count })
     reader.finish(vocabularyCount: vocabulary.count)
     flat = []
     var byWord: [Int32: [Int32]] = [:]
@@ -448,9 +452,17 @@ package struct SignalDetector: Sendable {
     // some reading could hold (or a crisis pattern needs its denial checked, in `fires`).
     var read: [Bool] = []
     var tagged = reader.families(reads ? ids : [])
-    if reads && allReadings.contains(where: { $0.couldHold(tagged.present) }) {
+    if reads && readingIndex.anyCouldHold(tagged.present) {
       reader.complete(&tagged, breaks: line.breaks)
-      read = signals.map { s in s.readings.contains { reader.holds($0, in: tagged) } }
+      // By index: a closure over each signal's readings copied every signal and reading it
+      // visited (a retain and a release of each of their arrays).
+      read = [Bool](repeating: false, count: signals.count)
+      for si in signals.indices {
+        for r in signals[si].readings.indices where reader.holds(signals[si].readings[r], in: tagged) {
+          read[si] = true
+          break
+        }
+      }
     }
     // The patterns this line's words can satisfy, in signal order then pattern order.
     let candidates = candidates(ids)
