@@ -93,7 +93,7 @@ public struct Conversation: Sendable {
       }
     }
     // Moved out, not copied: `outcome ?? Outcome()` copied every field of it (a retain each),
-    // then destroyed the original (about 540 instructions a neutral turn, by callgrind).
+    // then destroyed the original (about 420 instructions a neutral turn, by callgrind).
     return finish(
       outcome.take() ?? Outcome(), event: event, input: input, found: found, number: state.records,
       candidates: log, normalized: line.text)
