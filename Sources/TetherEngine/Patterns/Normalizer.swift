@@ -282,11 +282,25 @@ package enum Normalizer {
       second.take(word)
     }
 
-    /// The word is hashed once for both vocabularies (they hash alike).
+    /// The word is hashed once for both vocabularies (they hash alike), and its text is made
+    /// once: it is the string of whichever vocabulary holds it, or one string built for both.
+    /// A word of a line most often is one of the two vocabularies' (a neutral line's filler
+    /// words are the shared lexicon's, not the rules'): about 1,000 instructions of a neutral
+    /// turn were spent building again a string one of them already held (callgrind).
     mutating func take(ascii word: UnsafeBufferPointer<UInt8>) {
       let hash = Vocabulary.hash(word)
-      first.take(ascii: word, hash: hash)
-      second.take(ascii: word, hash: hash)
+      let a = first.plainID(ascii: word, hash: hash)
+      let b = second.plainID(ascii: word, hash: hash)
+      let text: String
+      if let a, a >= 0 {
+        text = first.vocabulary.pointee.words[Int(a)]
+      } else if let b, b >= 0 {
+        text = second.vocabulary.pointee.words[Int(b)]
+      } else {
+        text = Normalizer.string(ascii: word)
+      }
+      if let a { first.append(text, id: a) } else { first.take(text) }
+      if let b { second.append(text, id: b) } else { second.take(text) }
     }
 
     mutating func take(delimiter: Unicode.Scalar) {
@@ -304,7 +318,14 @@ package enum Normalizer {
     var line = NormalizedLine()
     /// A texting form that is also a word waits for the next word to say what it is.
     var pending: (raw: String, previous: String?)?
-    var previous: String?
+    /// The word before, as typed, when it is not the last token's own text. Most words become a
+    /// token as they are: for those only `previousIsToken` is set, and no string is stored (a
+    /// retain and a release, for each word of both lines of a neutral turn: about 600
+    /// instructions, by callgrind). Read only where a texting form waits for the next word,
+    /// which a word taken as a token never does, so the last token is still that word's then.
+    var previousText: String?
+    var previousIsToken = false
+    var previous: String? { previousIsToken ? line.tokens.last?.word : previousText }
 
     init(lexicon: Lexicon, vocabulary: UnsafePointer<Vocabulary>) {
       self.lexicon = lexicon
@@ -315,7 +336,8 @@ package enum Normalizer {
     mutating func take(_ raw: String?) {
       guard let raw else {
         resolve(next: nil)
-        previous = nil
+        previousText = nil
+        previousIsToken = false
         return mark()
       }
       resolve(next: raw)
@@ -330,7 +352,8 @@ package enum Normalizer {
       } else {
         plain(raw, special: special)
       }
-      previous = raw
+      previousText = raw
+      previousIsToken = false
     }
 
     /// Most words: one the vocabulary holds and the lexicon leaves alone becomes a token
@@ -343,17 +366,28 @@ package enum Normalizer {
     /// ``take(ascii:)`` with the word's ``Vocabulary/hash(_:)`` already taken.
     @inline(__always)
     mutating func take(ascii bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) {
+      guard let id = plainID(ascii: bytes, hash: hash) else { return take(Normalizer.string(ascii: bytes)) }
+      // A word the scenario never mentions keeps its text as typed, and no id.
+      append(id >= 0 ? vocabulary.pointee.words[Int(id)] : Normalizer.string(ascii: bytes), id: id)
+    }
+
+    /// The id of a word that becomes a token as it is (``Vocabulary/unknown`` for a word the
+    /// scenario never mentions), or nil when the word must go the long way: a special word of the
+    /// lexicon, a possessive, or a word after a texting form still waiting for it.
+    @inline(__always)
+    func plainID(ascii bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
       let n = bytes.count
-      if pending == nil, let found = vocabulary.pointee.lookup(bytes: bytes, hash: hash, for: lexicon), !found.special,
+      guard pending == nil, let found = vocabulary.pointee.lookup(bytes: bytes, hash: hash, for: lexicon), !found.special,
         !(lexicon.possessives && n > 2 && bytes[n - 1] == 115 && bytes[n - 2] == 39)
-      {
-        // A word the scenario never mentions keeps its text as typed, and no id.
-        let word = found.id >= 0 ? vocabulary.pointee.words[Int(found.id)] : Normalizer.string(ascii: bytes)
-        line.tokens.append(Token(word: word, id: found.id, key: found.id))
-        previous = word
-        return
-      }
-      take(Normalizer.string(ascii: bytes))
+      else { return nil }
+      return found.id
+    }
+
+    /// A word that becomes a token as it is, with its text and id (see ``plainID(ascii:hash:)``).
+    @inline(__always)
+    mutating func append(_ word: String, id: Int32) {
+      line.tokens.append(Token(word: word, id: id, key: id))
+      previousIsToken = true
     }
 
     /// The line, once the scanner is done.

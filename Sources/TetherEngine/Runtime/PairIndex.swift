@@ -34,6 +34,25 @@ package struct PairIndex: Sendable {
     Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
   }
 
+  /// Where the items filed under `key` lie (empty when none), read with ``item(at:)``: no
+  /// slice is made, which would retain the list.
+  @inline(__always)
+  package func range(_ key: UInt64) -> Range<Int> {
+    if keys.isEmpty { return 0..<0 }
+    let mask = slots.count - 1
+    var s = slot(key)
+    while true {
+      let k = Int(slots[s]) - 1
+      if k < 0 { return 0..<0 }
+      if keys[k] == key { return Int(starts[k])..<Int(starts[k + 1]) }
+      s = (s + 1) & mask
+    }
+  }
+
+  /// The item at `i` of a ``range(_:)``.
+  @inline(__always)
+  package func item(at i: Int) -> Int32 { filed[i] }
+
   /// The patterns filed under `key` (empty when none).
   @inline(__always)
   package func patterns(_ key: UInt64) -> ArraySlice<Int32> {

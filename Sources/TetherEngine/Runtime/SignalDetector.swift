@@ -31,6 +31,8 @@ package struct SignalDetector: Sendable {
   /// hold on a line is asked of this one list, not signal by signal, reading by reading, through
   /// two levels of arrays (about 750 instructions of a neutral turn, by callgrind).
   package private(set) var allReadings: [SignalReader.Reading] = []
+  /// The same readings filed by family (filled by ``buildIndex()``).
+  private var readingIndex = ReadingIndex()
   package var lexicon = Lexicon()
   package var vocabulary = Vocabulary()
   /// Words one typo away from a word of a fuzzy signal: deletion key → word id.
@@ -104,6 +106,10 @@ package struct SignalDetector: Sendable {
   /// distinct sets), and for a pattern anchored with `^`, the word or set that must open the line.
   package private(set) var gateWordStart: [Int32] = []
   package private(set) var gateWords: [Int32] = []
+  /// Each pattern's literal words' ids modulo 64 as bits: a line whose words' bits (see
+  /// ``GateMemo/lineBits``) lack one of them lacks that word, and the pattern is turned away
+  /// with one test.
+  package private(set) var gateBits: [UInt64] = []
   package private(set) var gateSetStart: [Int32] = []
   package private(set) var gateSetIndex: [Int32] = []
   package private(set) var leadWord: [Int32] = []
@@ -153,6 +159,8 @@ package struct SignalDetector: Sendable {
     fuzzyBloom = [UInt64](repeating: 0, count: 1 << 10)
     for hash in fuzzyHashes.keys { fuzzyBloom[Int(hash & 0xFFFF) >> 6] |= 1 << (hash & 63) }
     allReadings = signals.flatMap(\.readings)
+    readingIndex = ReadingIndex(
+      allReadings, families: reader.families.count, size: { [reader] in reader.families[$0].firstWords.count })
     reader.finish(vocabularyCount: vocabulary.count)
     flat = []
     var byWord: [Int32: [Int32]] = [:]
@@ -214,6 +222,7 @@ package struct SignalDetector: Sendable {
   mutating func buildGates() {
     gateWordStart = [0]
     gateWords = []
+    gateBits = []
     gateSetStart = [0]
     gateSetIndex = []
     leadWord = []
@@ -231,6 +240,7 @@ package struct SignalDetector: Sendable {
       let p = signals[Int(si)].patterns[Int(pi)]
       gateWords += Set(p.requiredWords).sorted()
       gateWordStart.append(Int32(gateWords.count))
+      gateBits.append(p.requiredWords.reduce(UInt64(0)) { $0 | 1 << UInt64($1 & 63) })
       var required = Set<Int32>()
       for set in p.requiredSets { required.insert(index(set)) }
       gateSetIndex += required.sorted()
@@ -326,12 +336,10 @@ package struct SignalDetector: Sendable {
   /// True when the line holds what pattern `k` of `flat` needs before it is worth matching.
   @inline(__always)
   func passesGate(_ k: Int, _ ids: [Int32], _ memo: inout GateMemo) -> Bool {
+    if gateBits[k] & ~memo.lineBits != 0 { return false }
     if leadWord[k] >= 0 && (ids.isEmpty || ids[0] != leadWord[k]) { return false }
     if leadSet[k] >= 0 && (ids.isEmpty || !gateSet(Int(leadSet[k]), startsAt: 0, ids)) { return false }
-    for w in gateWords[Int(gateWordStart[k])..<Int(gateWordStart[k + 1])]
-    where memo.lineBits & (1 << UInt64(w & 63)) == 0 || !ids.contains(w) {
-      return false
-    }
+    for i in Int(gateWordStart[k])..<Int(gateWordStart[k + 1]) where !ids.contains(gateWords[i]) { return false }
     for g in gateSetIndex[Int(gateSetStart[k])..<Int(gateSetStart[k + 1])] {
       if setBitmap[Int(g)] < 0 && setMask[Int(g)] & memo.lineBits == 0 { return false }
       var found: Bool?
@@ -358,50 +366,42 @@ package struct SignalDetector: Sendable {
 
   /// The patterns (indices into `flat`, sorted, each once) that the line's words, pairs
   /// of words and gates leave worth matching.
+  ///
+  /// Each pattern filed under a word or pair of the line is gated where it is found, and only
+  /// those that pass are kept, sorted and made unique: most fail their gates (a neutral line
+  /// finds about fifteen and keeps one or two), and gathering, sorting and then gating them all
+  /// cost about 1,500 instructions of a neutral turn more (callgrind). The gates are a pure test
+  /// of the line, so a pattern found twice is kept twice and made unique after.
   package func candidates(_ ids: [Int32]) -> [Int32] {
-    // The line's pairs that file anything first, so the list is allocated once.
-    var pairs: [ArraySlice<Int32>] = []
-    var total = unanchored.count
-    if !byPair.isEmpty && ids.count > 1 {
-      for k in 0..<(ids.count - 1) {
-        let w = ids[k]
-        guard w >= 0, Int(w) >> 6 < pairFirst.count, pairFirst[Int(w) >> 6] & (1 << UInt64(w & 63)) != 0 else { continue }
-        let filed = byPair.patterns(Self.pair(w, ids[k + 1]))
-        if !filed.isEmpty {
-          pairs.append(filed)
-          total += filed.count
-        }
-      }
-    }
-    for id in ids where id >= 0 && Int(id) + 1 < fileStart.count {
-      total += Int(fileStart[Int(id) + 1] - fileStart[Int(id)])
-    }
-    if total == 0 { return [] }
-    var candidates: [Int32] = []
-    candidates.reserveCapacity(total)
-    candidates += unanchored
-    for id in ids where id >= 0 && Int(id) + 1 < fileStart.count {
-      let from = Int(fileStart[Int(id)]), to = Int(fileStart[Int(id) + 1])
-      if from < to { candidates += filed[from..<to] }
-    }
-    for p in pairs { candidates += p }
-    if candidates.isEmpty { return candidates }
-    // Each pattern once (a long line files the same ones under every repeat of a word), then
-    // only those whose gates the line passes.
-    candidates.sort()
-    var kept = 0
+    var kept: [Int32] = []
     withUnsafeTemporaryAllocation(of: (set: Int32, found: Bool).self, capacity: 32) { scratch in
       var memo = GateMemo(known: scratch)
       for id in ids where id >= 0 { memo.lineBits |= 1 << UInt64(id & 63) }
-      for k in candidates.indices where k == 0 || candidates[k] != candidates[k - 1] {
-        if passesGate(Int(candidates[k]), ids, &memo) {
-          candidates[kept] = candidates[k]
-          kept += 1
+      for k in unanchored where passesGate(Int(k), ids, &memo) { kept.append(k) }
+      for id in ids where id >= 0 && Int(id) + 1 < fileStart.count {
+        for i in Int(fileStart[Int(id)])..<Int(fileStart[Int(id) + 1]) where passesGate(Int(filed[i]), ids, &memo) {
+          kept.append(filed[i])
+        }
+      }
+      guard !byPair.isEmpty && ids.count > 1 else { return }
+      for k in 0..<(ids.count - 1) {
+        let w = ids[k]
+        guard w >= 0, Int(w) >> 6 < pairFirst.count, pairFirst[Int(w) >> 6] & (1 << UInt64(w & 63)) != 0 else { continue }
+        for i in byPair.range(Self.pair(w, ids[k + 1])) where passesGate(Int(byPair.item(at: i)), ids, &memo) {
+          kept.append(byPair.item(at: i))
         }
       }
     }
-    candidates.removeLast(candidates.count - kept)
-    return candidates
+    if kept.count < 2 { return kept }
+    // Each pattern once (a long line files the same ones under every repeat of a word).
+    kept.sort()
+    var unique = 1
+    for k in 1..<kept.count where kept[k] != kept[unique - 1] {
+      kept[unique] = kept[k]
+      unique += 1
+    }
+    kept.removeLast(kept.count - unique)
+    return kept
   }
 
   /// The result for one line.
@@ -452,9 +452,17 @@ package struct SignalDetector: Sendable {
     // some reading could hold (or a crisis pattern needs its denial checked, in `fires`).
     var read: [Bool] = []
     var tagged = reader.families(reads ? ids : [])
-    if reads && allReadings.contains(where: { $0.couldHold(tagged.present) }) {
+    if reads && readingIndex.anyCouldHold(tagged.present) {
       reader.complete(&tagged, breaks: line.breaks)
-      read = signals.map { s in s.readings.contains { reader.holds($0, in: tagged) } }
+      // By index: a closure over each signal's readings copied every signal and reading it
+      // visited (a retain and a release of each of their arrays).
+      read = [Bool](repeating: false, count: signals.count)
+      for si in signals.indices {
+        for r in signals[si].readings.indices where reader.holds(signals[si].readings[r], in: tagged) {
+          read[si] = true
+          break
+        }
+      }
     }
     // The patterns this line's words can satisfy, in signal order then pattern order.
     let candidates = candidates(ids)
@@ -470,18 +478,17 @@ package struct SignalDetector: Sendable {
         si += 1
         guard si < signals.count else { break }
       }
-      var patterns: [Int] = []
-      while k < candidates.count, Int(flat[Int(candidates[k])].signal) == si {
-        let pi = Int(flat[Int(candidates[k])].pattern)
-        if patterns.last != pi { patterns.append(pi) }
-        k += 1
-      }
+      // This signal's candidates: `candidates[mine]`, each a pattern of its own (no list of
+      // them is made: an array allocated for each signal a line visits).
+      let first = k
+      while k < candidates.count, Int(flat[Int(candidates[k])].signal) == si { k += 1 }
+      let mine = first..<k
       let byReading = !read.isEmpty && read[si]
-      if !byReading && patterns.isEmpty { continue }
+      if !byReading && mine.isEmpty { continue }
       if signals[si].afterCrisis > 0 && (sinceCrisis ?? Int.max) > signals[si].afterCrisis { continue }
       // By index, never a copy of the signal or its patterns (a copy retains every array in it).
       let shows =
-        switch fires(si, patterns, ids, &matcher, read: byReading, tagged: &tagged, breaks: line.breaks) {
+        switch fires(si, candidates, mine, ids, &matcher, read: byReading, tagged: &tagged, breaks: line.breaks) {
         case .none: false
         case .shows: true
         case .framed(let span):
@@ -531,16 +538,17 @@ package struct SignalDetector: Sendable {
     case framed(Range<Int>)
   }
 
-  /// `.shows` when one of the given patterns of the signal matches (and is not negated) or a
-  /// reading held, and none of its `unless` patterns matches; `.framed` when only a frame of
-  /// `unless_frame` does.
+  /// `.shows` when one of the signal's patterns among `candidates[mine]` (indices into `flat`)
+  /// matches (and is not negated) or a reading held, and none of its `unless` patterns matches;
+  /// `.framed` when only a frame of `unless_frame` does.
   func fires(
-    _ si: Int, _ patterns: [Int], _ ids: [Int32], _ matcher: inout Matcher, read: Bool,
+    _ si: Int, _ candidates: [Int32], _ mine: Range<Int>, _ ids: [Int32], _ matcher: inout Matcher, read: Bool,
     tagged: inout SignalReader.Tagged, breaks: [Int]
   ) -> Firing {
     var hit = read
     let crisis = signals[si].kind == .crisis
-    for i in patterns where !hit {
+    for c in mine where !hit {
+      let i = Int(flat[Int(candidates[c])].pattern)
       guard matcher.match(signals[si].patterns[i], ids) != nil else { continue }
       // A crisis pattern whose crisis words all stand denied ("i'm not suicidal lol, just
       // tired"), told as past ("i used to want to die in high school") or reported from someone

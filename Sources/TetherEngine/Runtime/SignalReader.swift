@@ -149,22 +149,18 @@ package struct SignalReader: Sendable {
   package var deniable = FamilyMask()
   /// Word id → the families a phrase of which starts with that word.
   package private(set) var starts: [FamilyMask] = []
-  /// Word id → the families a phrase of two or more words of which starts with that word: for
-  /// the others, a word that starts a phrase is the whole phrase, and no table is looked up.
-  package private(set) var startsLonger: [FamilyMask] = []
-  /// Word id → the families in which that word alone is a phrase.
-  package private(set) var singleOf: [FamilyMask] = []
-  /// The phrases of two or more words by their first word, as flat lists read in place of each
-  /// family's own table (a hashed lookup per word and family). Word id w starts the groups
-  /// `groupFrom[w]..<groupFrom[w + 1]`, one per family in family order; group g is family
-  /// `groupFamily[g]`, its phrases are entries `groupEntries[g]..<groupEntries[g + 1]`, longest
-  /// first, and `groupSecond[g]` holds their second words' ids modulo 64 as bits, so that a
-  /// group whose phrases cannot go on with the line's next word is passed over with one bit
-  /// test. Entry k is words `longerWords[longerStart[k]..<longerStart[k + 1]]`.
-  private var groupFrom: [Int32] = []
-  private var groupFamily: [Int32] = []
-  private var groupEntries: [Int32] = []
-  private var groupSecond: [UInt64] = []
+  /// Word id → the families the word stands for alone unless a longer phrase goes on from it:
+  /// those in which it is a one-word phrase, and those of which it starts no longer phrase.
+  private var alone: [FamilyMask] = []
+  /// The phrases of two or more words by their first two words (``SignalDetector/pair(_:_:)``):
+  /// entry k is family `longerFamily[k]`, words `longerWords[longerStart[k]..<longerStart[k + 1]]`;
+  /// the entries of one pair are in family order, each family's longest first. A word is tagged
+  /// with one lookup of the pair it starts (most pairs of a line start no phrase), not with a
+  /// look at every family whose phrases start with it: common words ("i", "to", "my") start
+  /// phrases of dozens of families, and that look cost about 2,500 instructions of a neutral
+  /// turn (callgrind).
+  private var byPair = PairIndex()
+  private var longerFamily: [Int32] = []
   private var longerStart: [Int32] = []
   private var longerWords: [Int32] = []
 
@@ -184,64 +180,59 @@ package struct SignalReader: Sendable {
     (f < labels.count ? labels[f] : nil) ?? names[f]
   }
 
-  /// Fills the word → families table.
+  /// Fills the word → families tables.
   package mutating func finish(vocabularyCount: Int) {
     starts = [FamilyMask](repeating: FamilyMask(), count: vocabularyCount)
-    startsLonger = [FamilyMask](repeating: FamilyMask(), count: vocabularyCount)
-    singleOf = [FamilyMask](repeating: FamilyMask(), count: vocabularyCount)
-    var byWord = [[(family: Int32, phrase: [Int32])]](repeating: [], count: vocabularyCount)
+    var startsLonger = [FamilyMask](repeating: FamilyMask(), count: vocabularyCount)
+    var singleOf = [FamilyMask](repeating: FamilyMask(), count: vocabularyCount)
+    var entries: [UInt64: [Int32]] = [:]
+    longerFamily = []
+    longerStart = [0]
+    longerWords = []
     for (f, set) in families.enumerated() {
       for w in set.firstWords where w >= 0 && Int(w) < vocabularyCount { starts[Int(w)].insert(f) }
       for w in set.singles where w >= 0 && Int(w) < vocabularyCount { singleOf[Int(w)].insert(f) }
-      // `multi` is longest first, so each word's list is too, family by family.
+      // `multi` is longest first, so each pair's entries are too, family by family.
       for phrase in set.multi where phrase[0] >= 0 && Int(phrase[0]) < vocabularyCount {
         startsLonger[Int(phrase[0])].insert(f)
-        byWord[Int(phrase[0])].append((Int32(f), phrase))
-      }
-    }
-    groupFrom = [0]
-    groupFamily = []
-    groupEntries = [0]
-    groupSecond = []
-    longerStart = [0]
-    longerWords = []
-    for list in byWord {
-      for (i, (f, phrase)) in list.enumerated() {
-        if i == 0 || list[i - 1].family != f {
-          if i > 0 { groupEntries.append(Int32(longerStart.count - 1)) }
-          groupFamily.append(f)
-          groupSecond.append(0)
-        }
-        if phrase[1] >= 0 { groupSecond[groupSecond.count - 1] |= 1 << UInt64(phrase[1] & 63) }
+        // A phrase whose second word is no word of the vocabulary can never match a line.
+        guard phrase[1] >= 0 else { continue }
+        entries[SignalDetector.pair(phrase[0], phrase[1]), default: []].append(Int32(longerFamily.count))
+        longerFamily.append(Int32(f))
         longerWords += phrase
         longerStart.append(Int32(longerWords.count))
       }
-      if !list.isEmpty { groupEntries.append(Int32(longerStart.count - 1)) }
-      groupFrom.append(Int32(groupFamily.count))
     }
+    alone = starts.indices.map { w in
+      var m = FamilyMask()
+      m.lo = starts[w].lo & (~startsLonger[w].lo | singleOf[w].lo)
+      m.hi = starts[w].hi & (~startsLonger[w].hi | singleOf[w].hi)
+      return m
+    }
+    byPair = PairIndex(entries)
   }
 
-  /// The length of the longest phrase of family `f` at `p` (whose word is `id`), if any, read
-  /// from the flat lists. `g` walks the word's groups, which are in family order as the
-  /// families are visited: each group is looked at once per word of the line.
+  /// The length of the longest phrase of family `f` among the entries `e..<end` of the pair at
+  /// `p` (which lists the families in order), moving `e` past that family's entries; 0 when none.
   @inline(__always)
-  func longest(family f: Int, _ id: Int32, _ ids: [Int32], at p: Int, from g: inout Int, to end: Int) -> Int? {
-    while g < end && Int(groupFamily[g]) < f { g += 1 }
-    if g < end && Int(groupFamily[g]) == f && p + 1 < ids.count && ids[p + 1] >= 0
-      && groupSecond[g] & (1 << UInt64(ids[p + 1] & 63)) != 0
-    {
-      for k in Int(groupEntries[g])..<Int(groupEntries[g + 1]) {
-        let from = Int(longerStart[k]), to = Int(longerStart[k + 1])
-        guard p + (to - from) <= ids.count else { continue }
-        var same = true
-        for j in (from + 1)..<to where ids[p + j - from] != longerWords[j] {
-          same = false
-          break
-        }
-        if same { return to - from }
+  func longest(family f: Int, _ ids: [Int32], at p: Int, _ e: inout Int, _ end: Int) -> Int {
+    while e < end && Int(longerFamily[Int(byPair.item(at: e))]) < f { e += 1 }
+    var found = 0
+    while e < end {
+      let k = Int(byPair.item(at: e))
+      guard Int(longerFamily[k]) == f else { break }
+      e += 1
+      if found > 0 { continue }
+      let from = Int(longerStart[k]), to = Int(longerStart[k + 1])
+      guard p + (to - from) <= ids.count else { continue }
+      var same = true
+      for j in (from + 2)..<to where ids[p + j - from] != longerWords[j] {
+        same = false
+        break
       }
+      if same { found = to - from }
     }
-    return singleOf[Int(id)].contains(f) ? 1 : nil
+    return found
   }
 
   /// One family met in a line: words `start..<end`.
@@ -307,11 +298,17 @@ package struct SignalReader: Sendable {
     for p in 0..<n {
       let id = ids[p]
       guard id >= 0, Int(id) < starts.count else { continue }
-      var m = starts[Int(id)]
-      let longer = startsLonger[Int(id)]
-      // This word's longer phrases, by family in the order the families are visited.
-      var g = Int(groupFrom[Int(id)])
-      let gEnd = Int(groupFrom[Int(id) + 1])
+      var m = alone[Int(id)]
+      // The longer phrases that start with this word and the next, if any: their families
+      // join those the word stands for alone.
+      var e = 0, end = 0
+      if p + 1 < n && ids[p + 1] >= 0 {
+        let r = byPair.range(SignalDetector.pair(id, ids[p + 1]))
+        e = r.lowerBound
+        end = r.upperBound
+        for i in r { m.insert(Int(longerFamily[Int(byPair.item(at: i))])) }
+      }
+      let single = alone[Int(id)]
       while !m.isEmpty {
         let f: Int
         if m.lo != 0 {
@@ -321,11 +318,9 @@ package struct SignalReader: Sendable {
           f = 64 + m.hi.trailingZeroBitCount
           m.hi &= m.hi - 1
         }
-        if !longer.contains(f) {
-          // Only one-word phrases of this family start here: the word is one.
-          t.hits.append(Hit(family: f, start: p, end: p + 1))
-          t.present.insert(f)
-        } else if let len = longest(family: f, id, ids, at: p, from: &g, to: gEnd) {
+        var len = e < end ? longest(family: f, ids, at: p, &e, end) : 0
+        if len == 0 && single.contains(f) { len = 1 }
+        if len > 0 {
           t.hits.append(Hit(family: f, start: p, end: p + len))
           t.present.insert(f)
         }
