@@ -63,15 +63,7 @@ package struct ReadingIndex: Sendable {
   func anyCouldHold(_ present: SignalReader.FamilyMask) -> Bool {
     for need in unfiled where need.couldHold(present) { return true }
     var m = present
-    while !m.isEmpty {
-      let f: Int
-      if m.lo != 0 {
-        f = m.lo.trailingZeroBitCount
-        m.lo &= m.lo - 1
-      } else {
-        f = 64 + m.hi.trailingZeroBitCount
-        m.hi &= m.hi - 1
-      }
+    while let f = m.popFirst() {
       guard f + 1 < from.count else { break }
       for i in Int(from[f])..<Int(from[f + 1]) where filed[i].couldHold(present) { return true }
     }

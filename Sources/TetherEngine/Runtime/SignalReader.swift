@@ -45,6 +45,23 @@ package struct SignalReader: Sendable {
 
     package var isEmpty: Bool { lo == 0 && hi == 0 }
 
+    /// Takes the lowest family out of the mask and returns it (nil when empty): how a mask's
+    /// families are visited, lowest first.
+    @inline(__always)
+    package mutating func popFirst() -> Int? {
+      if lo != 0 {
+        let f = lo.trailingZeroBitCount
+        lo &= lo - 1
+        return f
+      }
+      if hi != 0 {
+        let f = 64 + hi.trailingZeroBitCount
+        hi &= hi - 1
+        return f
+      }
+      return nil
+    }
+
     /// How many families the mask holds.
     package var count: Int { lo.nonzeroBitCount + hi.nonzeroBitCount }
 
@@ -309,15 +326,7 @@ package struct SignalReader: Sendable {
         for i in r { m.insert(Int(longerFamily[Int(byPair.item(at: i))])) }
       }
       let single = alone[Int(id)]
-      while !m.isEmpty {
-        let f: Int
-        if m.lo != 0 {
-          f = m.lo.trailingZeroBitCount
-          m.lo &= m.lo - 1
-        } else {
-          f = 64 + m.hi.trailingZeroBitCount
-          m.hi &= m.hi - 1
-        }
+      while let f = m.popFirst() {
         var len = e < end ? longest(family: f, ids, at: p, &e, end) : 0
         if len == 0 && single.contains(f) { len = 1 }
         if len > 0 {
