@@ -164,6 +164,13 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-20.json")
   }
 
+  /// Set 21 (480 lines, the brief of set 20), written blind by a helper at the start of the
+  /// session after that (main at 4e95d71): the honest figure for the kinds read worst, on lines
+  /// nobody tuned on. Counted only, never its lines, never tuned on.
+  @Test func detectionOnTwentyFirstSet() throws {
+    try evaluate("unseen-lines-21.json")
+  }
+
   func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
@@ -402,6 +409,12 @@ struct SignalEvaluationTests {
       // denial then the real thing 24/35), false alarms 34/240 (past 14 of 40, benign plans 8),
       // exit 58/67, exit false alarms 6/413. Then tuned on: crisis 155/240, false alarms 19/240.
       case "unseen-lines-20.json": (0.64, 0.08, 0.86, 0.015)
+      // Set 21 (480 lines, set 20's brief), measured before anything changed (main at 4e95d71
+      // with the counted-only negation scope, which moved no count of any other set): crisis
+      // 105/240 (plans 14/50, farewells 11/40, burden 15/30, means 17/50, questions 20/35, denial
+      // then the real thing 28/35), false alarms 25/240, exit 55/69, exit false alarms 9/411. Set
+      // 20 rose from 103 to 155 of 240 when tuned on; set 21, never read, stands where set 20 began.
+      case "unseen-lines-21.json": (0.43, 0.11, 0.79, 0.023)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)

@@ -302,6 +302,30 @@ struct SignalReaderTests {
     #expect(!fires("not the rope. tonight"), "the rope flipped")
   }
 
+  @Test("A negation inside an entry only 'any' readings count flips no word after that entry")
+  func negationInsideCountedOnlyEntry() throws {
+    let files = [
+      (
+        "lexicon.yaml",
+        "lexicon:\n  concepts:\n    sig-a: [rope]\n    sig-b: [tonight, car]\n    sig-calm: [\"dont worry about me\"]\n    sig-neg: [not, dont]\n"
+      ),
+      (
+        "signals.yaml",
+        "reading:\n  negations: sig-neg\nsignals:\n  - id: s\n    kind: crisis\n    read:\n      - {any: [sig-a, sig-b, sig-calm], at_least: 2, one_of: [sig-a]}\n"
+      ),
+    ]
+    let (detector, diagnostics) = Self.detector(files)
+    #expect(diagnostics.isEmpty, "\(diagnostics)")
+    func fires(_ line: String) -> Bool {
+      var m = Matcher()
+      return detector.detect(line, matcher: &m).crisis
+    }
+    #expect(fires("dont worry about me the rope is in my car"), "the reassurance's 'dont' stops at its end")
+    #expect(fires("dont worry about me. the rope is in my car"))
+    #expect(!fires("dont bring the rope in the car"), "a negation of no entry still flips the rope")
+    #expect(!fires("not the rope, not tonight"))
+  }
+
   @Test("A word of someone else inside a phrase already counted names nobody: the generic 'you' of a question")
   func subjectInsideCountedPhrase() throws {
     let files = [

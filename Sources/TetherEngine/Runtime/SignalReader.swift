@@ -375,6 +375,7 @@ package struct SignalReader: Sendable {
     var endWord = [Bool](repeating: false, count: n + 1)
     var negationAt = [Int](repeating: 0, count: n + 1)
     var scopeEndAt = [Bool](repeating: false, count: n + 1)
+    var scopeFromAt = [Bool](repeating: false, count: n + 1)
     var changeAt = [Int](repeating: 0, count: n + 1)
     var subjectAt = [Bool](repeating: false, count: n + 1)
     var raisingEndsAt = [Bool](repeating: false, count: n + 1)
@@ -386,19 +387,31 @@ package struct SignalReader: Sendable {
         isBreak[h.end] = true
       } else if h.family == negation {
         // A negation inside a longer entry ("no reason to", "would not mind") belongs to it.
+        // Inside an entry of a family only `any` readings count ("dont worry about me"), it
+        // flips the other readings' words of that entry and no word after it: "dont worry
+        // about me the rope is in my car" does not deny the rope.
         var inside = false
+        var reach = -1
         var j = i - 1
         while !inside && j >= 0 && t.hits[j].start > h.start - 16 {
           let g = t.hits[j]
-          if g.end >= h.end && g.end - g.start > h.end - h.start && !countedOnly.contains(g.family) { inside = true }
+          if g.end >= h.end && g.end - g.start > h.end - h.start {
+            if countedOnly.contains(g.family) { reach = max(reach, g.end) } else { inside = true }
+          }
           j -= 1
         }
         j = i + 1
         while !inside && j < t.hits.count && t.hits[j].start == h.start {
-          if t.hits[j].end > h.end && !countedOnly.contains(t.hits[j].family) { inside = true }
+          let g = t.hits[j]
+          if g.end > h.end {
+            if countedOnly.contains(g.family) { reach = max(reach, g.end) } else { inside = true }
+          }
           j += 1
         }
-        if !inside { negationAt[h.start] += 1 }
+        if !inside {
+          negationAt[h.start] += 1
+          if reach > 0 && reach < n { scopeFromAt[reach] = true }
+        }
       } else if h.family == scopeEnd {
         scopeEndAt[h.start] = true
       } else if h.family == subjectChange {
@@ -439,6 +452,7 @@ package struct SignalReader: Sendable {
       if p < n && subjectAt[p] && p > scope && t.negationsBefore[p] > t.negationsBefore[scope] && !raisingEndsAt[p] {
         scope = p
       }
+      if scopeFromAt[p] { scope = p }
       if p < n && scopeEndAt[p] { scope = p + 1 }
       t.scopeStart[p] = scope
     }
