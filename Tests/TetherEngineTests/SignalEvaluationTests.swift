@@ -171,6 +171,18 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-21.json")
   }
 
+  /// Sets 22 and 23 (480 lines each, set 20's brief; 22 asks for half the crisis lines without
+  /// a word of dying, 23 for lines typed as in a crisis: fragments, run-ons, typos), written
+  /// blind by two helpers in the same session as set 21, as development sets: measured before
+  /// they were read, then tuned on (their lines may be printed with TETHER_SIGNAL_DETAILS=1).
+  @Test func detectionOnTwentySecondSet() throws {
+    try evaluate("unseen-lines-22.json")
+  }
+
+  @Test func detectionOnTwentyThirdSet() throws {
+    try evaluate("unseen-lines-23.json")
+  }
+
   func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
@@ -235,7 +247,7 @@ struct SignalEvaluationTests {
         "unseen-lines.json", "unseen-lines-2.json", "unseen-lines-3.json", "unseen-lines-4.json", "unseen-lines-5.json",
         "unseen-lines-6.json", "unseen-lines-7.json", "unseen-lines-8a.json", "unseen-lines-9.json", "unseen-lines-10a.json",
         "unseen-lines-13.json", "unseen-lines-14.json", "unseen-lines-15.json", "unseen-lines-16.json",
-        "unseen-lines-17.json", "unseen-lines-20.json",
+        "unseen-lines-17.json", "unseen-lines-20.json", "unseen-lines-22.json", "unseen-lines-23.json",
       ].contains(fixtureName)
     {
       print(
@@ -415,6 +427,15 @@ struct SignalEvaluationTests {
       // then the real thing 28/35), false alarms 25/240, exit 55/69, exit false alarms 9/411. Set
       // 20 rose from 103 to 155 of 240 when tuned on; set 21, never read, stands where set 20 began.
       case "unseen-lines-21.json": (0.43, 0.11, 0.79, 0.023)
+      // Sets 22 and 23 (480 lines each), measured before they were read (main at 1e85ee7): set 22
+      // crisis 144/240 (questions 17/35, farewells 23/40, plans 25/50), false alarms 26/240, exit
+      // 52/68, exit false alarms 9/412; set 23 crisis 107/240 (farewells 12/40, means 16/50, plans
+      // 19/50), false alarms 22/240, exit 60/68, exit false alarms 7/412. Set 23 was read and
+      // tuned on first while set 22 stayed unread: set 23 107 -> 132, set 22 144 -> 146 (false
+      // alarms 26 -> 26). Then set 22 was read: dying planned or decided said plainly ("i plan to
+      // die tonight", "i have decided to die") had been read as no crisis at all; 146 -> 154.
+      case "unseen-lines-22.json": (0.64, 0.11, 0.76, 0.023)
+      case "unseen-lines-23.json": (0.545, 0.1, 0.88, 0.018)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)
