@@ -14,36 +14,46 @@
 /// (``FamilyMask``), so tagging a line costs one array lookup per word; readings whose families
 /// the line does not hold are skipped with one mask test.
 package struct SignalReader: Sendable {
-  /// Up to 128 families as bits.
+  /// Up to 192 families as bits, in three words.
   package struct FamilyMask: Sendable, Equatable {
     package var lo: UInt64 = 0
+    package var mid: UInt64 = 0
     package var hi: UInt64 = 0
 
     package init() {}
 
     @inline(__always)
     package mutating func insert(_ f: Int) {
-      if f < 64 { lo |= 1 << UInt64(f) } else { hi |= 1 << UInt64(f - 64) }
+      if f < 64 {
+        lo |= 1 << UInt64(f)
+      } else if f < 128 {
+        mid |= 1 << UInt64(f - 64)
+      } else {
+        hi |= 1 << UInt64(f - 128)
+      }
     }
 
     @inline(__always)
     package func contains(_ f: Int) -> Bool {
-      f < 64 ? lo & (1 << UInt64(f)) != 0 : hi & (1 << UInt64(f - 64)) != 0
+      if f < 64 { return lo & (1 << UInt64(f)) != 0 }
+      if f < 128 { return mid & (1 << UInt64(f - 64)) != 0 }
+      return hi & (1 << UInt64(f - 128)) != 0
     }
 
     @inline(__always)
     mutating func formUnion(_ o: FamilyMask) {
       lo |= o.lo
+      mid |= o.mid
       hi |= o.hi
     }
 
     @inline(__always)
-    package func intersects(_ o: FamilyMask) -> Bool { lo & o.lo != 0 || hi & o.hi != 0 }
+    package func intersects(_ o: FamilyMask) -> Bool { lo & o.lo != 0 || mid & o.mid != 0 || hi & o.hi != 0 }
 
     @inline(__always)
-    package func isSuperset(of o: FamilyMask) -> Bool { lo & o.lo == o.lo && hi & o.hi == o.hi }
+    package func isSuperset(of o: FamilyMask) -> Bool { lo & o.lo == o.lo && mid & o.mid == o.mid && hi & o.hi == o.hi }
 
-    package var isEmpty: Bool { lo == 0 && hi == 0 }
+    package var isEmpty: Bool { lo == 0 && mid == 0 && hi == 0 }
 
     /// Takes the lowest family out of the mask and returns it (nil when empty): how a mask's
     /// families are visited, lowest first.
@@ -54,8 +64,13 @@ package struct SignalReader: Sendable {
         lo &= lo - 1
         return f
       }
+      if mid != 0 {
+        let f = 64 + mid.trailingZeroBitCount
+        mid &= mid - 1
+        return f
+      }
       if hi != 0 {
-        let f = 64 + hi.trailingZeroBitCount
+        let f = 128 + hi.trailingZeroBitCount
         hi &= hi - 1
         return f
       }
@@ -63,19 +78,30 @@ package struct SignalReader: Sendable {
     }
 
     /// How many families the mask holds.
-    package var count: Int { lo.nonzeroBitCount + hi.nonzeroBitCount }
+    package var count: Int { lo.nonzeroBitCount + mid.nonzeroBitCount + hi.nonzeroBitCount }
 
     @inline(__always)
     package func intersection(_ o: FamilyMask) -> FamilyMask {
       var m = FamilyMask()
       m.lo = lo & o.lo
+      m.mid = mid & o.mid
       m.hi = hi & o.hi
+      return m
+    }
+
+    /// The families of this mask that are not in `o`, with those of `keep` put back.
+    @inline(__always)
+    func subtracting(_ o: FamilyMask, keeping keep: FamilyMask) -> FamilyMask {
+      var m = FamilyMask()
+      m.lo = lo & (~o.lo | keep.lo)
+      m.mid = mid & (~o.mid | keep.mid)
+      m.hi = hi & (~o.hi | keep.hi)
       return m
     }
   }
 
   /// The most families the reader holds.
-  package static let maxFamilies = 128
+  package static let maxFamilies = 192
 
   /// One compiled reading.
   package struct Reading: Sendable {
@@ -220,12 +246,7 @@ package struct SignalReader: Sendable {
         longerStart.append(Int32(longerWords.count))
       }
     }
-    alone = starts.indices.map { w in
-      var m = FamilyMask()
-      m.lo = starts[w].lo & (~startsLonger[w].lo | singleOf[w].lo)
-      m.hi = starts[w].hi & (~startsLonger[w].hi | singleOf[w].hi)
-      return m
-    }
+    alone = starts.indices.map { w in starts[w].subtracting(startsLonger[w], keeping: singleOf[w]) }
     byPair = PairIndex(entries)
   }
 
