@@ -169,6 +169,7 @@ struct LiveServerTests {
     .timeLimit(.minutes(5)))
   func shutdownWithOpenSockets() async throws {
     let folder = Fixture.folder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     let room = Fixture.room(out: folder)
     let server = ClassroomServer(room: room, host: "127.0.0.1", port: 0)
     let ports = PortBox()

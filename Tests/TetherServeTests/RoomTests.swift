@@ -112,6 +112,7 @@ struct RoomTests {
   @Test("Requests without a joined browser, for another browser's session, or refused, change nothing")
   func refusals() async throws {
     let folder = Fixture.folder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     let room = Fixture.room(out: folder) { $0.maxLineBytes = 100 }
     let a = try await room.join(code: "K7QX2M", persona: "engager", name: nil, browser: nil, address: "a")
     let b = try await room.join(code: "K7QX2M", persona: "engager", name: nil, browser: nil, address: "b")
@@ -291,6 +292,7 @@ struct RoomTests {
   @Test("Closing the room ends every transcript with 'signal', tells every page and finishes the streams")
   func close() async throws {
     let folder = Fixture.folder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     let room = Fixture.room(out: folder)
     let j = try await room.join(code: "K7QX2M", persona: "engager", name: nil, browser: nil, address: "a")
     _ = try await room.turn(browser: j.browser, session: nil, text: "hello")

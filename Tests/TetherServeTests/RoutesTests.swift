@@ -104,6 +104,7 @@ struct RoutesTests {
   @Test("Turn: 401 without the cookie; the turn without explaining fields until the reveal; the crisis notice always")
   func turn() async throws {
     let folder = Fixture.folder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     let room = Fixture.room(out: folder)
     try await Self.app(room).test(.router) { client in
       let none = try await client.execute(uri: "/api/turn", method: .post, body: Self.body(#"{"text":"hi"}"#))

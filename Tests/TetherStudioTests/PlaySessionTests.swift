@@ -81,6 +81,7 @@ struct PlaySessionTests {
   @Test("The transcript opens with a header, then turns, and closes with how it ended")
   func transcriptRecords() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tether-session-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent("sub/t.jsonl").path
     let s = try Self.session("guardian", path: path)
     _ = s.open()

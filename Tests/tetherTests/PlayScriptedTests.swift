@@ -19,6 +19,7 @@ struct PlayScriptedTests {
   @Test("Turns print as replay prints them; the guardian lets a goodbye end the session")
   func turnsAndGoodbye() throws {
     let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let transcript = dir.appendingPathComponent("t.jsonl").path
     let r = try Binary.run(
       ["play", "lonely-evening", "--persona", "guardian", "--seed", "4", "--transcript", transcript],
@@ -39,6 +40,7 @@ struct PlayScriptedTests {
   @Test("--annotate names the warning signs seen together; the transcript keeps them as signal_cues")
   func warningSignsAnnotated() throws {
     let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let transcript = dir.appendingPathComponent("t.jsonl").path
     let r = try Binary.run(
       ["play", "lonely-evening", "--persona", "guardian", "--annotate", "--transcript", transcript],
@@ -56,6 +58,7 @@ struct PlayScriptedTests {
   @Test("An unknown command gets a did-you-mean and never reaches the persona")
   func unknownCommand() throws {
     let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let transcript = dir.appendingPathComponent("t.jsonl").path
     let r = try Binary.run(
       ["play", "lonely-evening", "--persona", "engager", "--transcript", transcript],
@@ -69,6 +72,7 @@ struct PlayScriptedTests {
   @Test("When the transcript cannot be written, play says so, goes on, and /save writes elsewhere")
   func unwritableTranscript() throws {
     let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let saved = dir.appendingPathComponent("saved.jsonl").path
     let r = try Binary.run(
       ["play", "lonely-evening", "--persona", "validator", "--transcript", "/proc/no-such-folder/t.jsonl"],
@@ -86,6 +90,7 @@ struct PlayScriptedTests {
   @Test("/persona switches and says the conversation restarts; the transcript holds both")
   func switchPersona() throws {
     let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let transcript = dir.appendingPathComponent("t.jsonl").path
     let r = try Binary.run(
       ["play", "lonely-evening", "--persona", "engager", "--transcript", transcript],
@@ -107,6 +112,7 @@ struct PlayScriptedTests {
   @Test("A binary copied away from the repository says how to point it at the scenarios")
   func copiedBinary() throws {
     let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let copy = dir.appendingPathComponent("tether")
     try FileManager.default.copyItem(at: Binary.path, to: copy)
     let r = try Binary.run(["play"], input: Data(), directory: dir, executable: copy)

@@ -4,12 +4,21 @@ import Testing
 /// `tether play` driven through a real pseudo-terminal, keys and signals as a person sends them.
 @Suite("play on a terminal")
 struct PlayTerminalTests {
-  /// A private folder for one test's transcripts and history.
-  struct Sandbox {
+  /// A private folder for one test's transcripts and history, removed when the test is done
+  /// with it, after every program it started has ended.
+  final class Sandbox {
     let folder: URL
+    /// The programs started here, stopped before the folder goes.
+    private var started: [PtyProcess] = []
+
     init() throws {
       folder = FileManager.default.temporaryDirectory.appendingPathComponent("tether-play-\(UUID().uuidString)")
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    deinit {
+      for p in started { p.stop() }
+      try? FileManager.default.removeItem(at: folder)
     }
     var transcript: String { folder.appendingPathComponent("t.jsonl").path }
     var environment: [String: String] {
@@ -28,8 +37,10 @@ struct PlayTerminalTests {
     func inputs() throws -> [String] { try records().compactMap { $0["input"] as? String } }
 
     func play(_ arguments: [String]) throws -> PtyProcess {
-      try PtyProcess(
+      let p = try PtyProcess(
         ["play"] + arguments + ["--pace", "off", "--seed", "1", "--transcript", transcript], environment: environment)
+      started.append(p)
+      return p
     }
   }
 

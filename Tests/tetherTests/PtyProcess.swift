@@ -75,12 +75,24 @@ final class PtyProcess {
   }
 
   deinit {
-    if exited == nil {
-      kill(pid, SIGKILL)
-      var status: Int32 = 0
-      waitpid(pid, &status, 0)
-    }
+    stop()
     close(master)
+  }
+
+  /// Ends the program if it is still running: SIGKILL to its whole process group (a wrapper
+  /// such as strace and the binary under it), then reaps it, so nothing of it writes any more.
+  func stop() {
+    guard exited == nil else { return }
+    kill(-pid, SIGKILL)  // the child is a session leader (setsid): its process group is `pid`
+    kill(pid, SIGKILL)
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    exited = Self.code(status)
+  }
+
+  /// An exit status as a shell reports it (128+N for signal N).
+  private static func code(_ status: Int32) -> Int32 {
+    status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
   }
 
   /// Types text (control characters included: "\u{03}" is Ctrl-C, "\r" is Enter).
@@ -123,7 +135,7 @@ final class PtyProcess {
       _ = readSome(timeout: 0.05)
       var status: Int32 = 0
       if waitpid(pid, &status, WNOHANG) == pid {
-        let code = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        let code = Self.code(status)
         exited = code
         return code
       }

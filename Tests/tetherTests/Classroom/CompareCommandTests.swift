@@ -42,6 +42,7 @@ struct CompareCommandTests {
   @Test("Lines typed by a user come out escaped in HTML and terminal-safe in text")
   func hostileLines() throws {
     let dir = try Scratch.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let lines = dir.appendingPathComponent("lines.txt")
     try "<script>alert('x')</script> & \"hi\"\n\u{1B}[2J\u{1B}]0;owned\u{07}gone\n".write(
       to: lines, atomically: true, encoding: .utf8)
@@ -61,6 +62,7 @@ struct CompareCommandTests {
   @Test("A crisis line: the safety notice across the width, each of its paragraphs on a line of its own")
   func crisisNotice() throws {
     let dir = try Scratch.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let lines = dir.appendingPathComponent("lines.txt")
     try "i want to kill myself\n".write(to: lines, atomically: true, encoding: .utf8)
     let r = try Binary.run(["compare", "lonely-evening", "--lines", lines.path])
@@ -101,6 +103,7 @@ struct CompareCommandTests {
     }
     #expect(personas.first == "validator" && personas.last == "guardian")
     let dir = try Scratch.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("compare.jsonl")
     try r.stdout.write(to: file, atomically: true, encoding: .utf8)
     let report = try Binary.run(["report", file.path, "--scenario", "lonely-evening"])

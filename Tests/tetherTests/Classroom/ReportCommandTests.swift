@@ -15,6 +15,7 @@ struct ReportCommandTests {
   @Test("A transcript made by replay --format jsonl gives a debrief with the scenario's questions")
   func replayOutput() throws {
     let dir = try Scratch.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
     _ = try Self.replay("engager", in: dir)
     let r = try Binary.run(["report", "engager.jsonl", "--scenario", "lonely-evening"], directory: dir)
     #expect(r.status == 0, "\(r.stderr)")
@@ -33,6 +34,7 @@ struct ReportCommandTests {
   @Test("--html and --markdown write the report to files readable by their owner only")
   func files() throws {
     let dir = try Scratch.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let files = try ["validator", "engager", "guardian"].map { try Self.replay($0, in: dir).path }
     let html = dir.appendingPathComponent("report.html").path
     let md = dir.appendingPathComponent("report.md").path
@@ -56,6 +58,7 @@ struct ReportCommandTests {
   @Test("A transcript cut by kill -9 mid-line: everything before the cut is reported, and the cut is said")
   func cut() throws {
     let dir = try Scratch.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let replay = try String(contentsOf: try Self.replay("engager", in: dir), encoding: .utf8)
     let header =
       #"{"persona":"engager","persona_name":"Mia","scenario":"lonely-evening","scenario_title":"A lonely evening","seed":1,"started_at":"2026-11-20T18:00:00Z","tether_transcript":1,"tether_version":"0.1.0"}"#
@@ -79,6 +82,7 @@ struct ReportCommandTests {
   @Test("A bad line in the middle names the file and the line, and exits 1")
   func badLine() throws {
     let dir = try Scratch.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("bad.jsonl")
     try "{\"tether_transcript\":1}\nnot json at all\n".write(to: file, atomically: true, encoding: .utf8)
     let r = try Binary.run(["report", file.path])
@@ -93,6 +97,7 @@ struct ReportCommandTests {
   @Test("A session of play with a persona switch: two conversations side by side; what the user typed stays escaped")
   func playTranscript() throws {
     let dir = try Scratch.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let transcript = dir.appendingPathComponent("play.jsonl").path
     let input = "hi\n<script>alert(1)</script> & me\n/persona guardian\nI feel so lonely tonight\ngood night\n"
     let play = try Binary.run(

@@ -41,6 +41,7 @@ struct BinaryInputTests {
   func textOutputs(persona: String) throws {
     for command in [["replay", "lonely-evening", "--persona", persona, "--keep-going"], ["play", "lonely-evening", "--persona", persona, "--annotate"]] {
       let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tether-input-\(UUID().uuidString).jsonl")
+      defer { try? FileManager.default.removeItem(at: dir) }
       let extra = command[0] == "play" ? ["--transcript", dir.path] : []
       let r = try Binary.run(command + extra + ["--seed", "9"], input: Self.input)
       #expect(r.status == 0, "\(r.stderr)")

@@ -47,8 +47,9 @@ struct PrivacyTests {
     }
   }
 
-  /// A private folder standing in for the user's home, with its XDG folders and a working folder.
-  struct Home {
+  /// A private folder standing in for the user's home, with its XDG folders and a working
+  /// folder; removed when the test is done with it.
+  final class Home {
     let root: URL
     init() throws {
       root = FileManager.default.temporaryDirectory.appendingPathComponent("tether-privacy-\(UUID().uuidString)")
@@ -56,6 +57,7 @@ struct PrivacyTests {
         try FileManager.default.createDirectory(at: root.appendingPathComponent(sub), withIntermediateDirectories: true)
       }
     }
+    deinit { try? FileManager.default.removeItem(at: root) }
     var home: String { root.appendingPathComponent("home").path }
     var work: URL { root.appendingPathComponent("work") }
     var data: String { root.appendingPathComponent("data").path }
@@ -164,6 +166,7 @@ struct PrivacyTests {
     let p = try PtyProcess(
       ["play", "--persona", "engager", "--pace", "off", "--seed", "4"], environment: environment,
       wrapper: [try Self.strace(), "-f", "-qq", "-e", "trace=network,%file", "-o", log])
+    defer { p.stop() }  // strace and play have ended before `home` goes, also when an expectation throws
     try p.expect("you> ")
     p.send("hello\r")
     try p.expect("Mia> ")

@@ -32,6 +32,17 @@ final class ScriptedProcess: @unchecked Sendable {
     try process.run()
   }
 
+  /// A test that ends early (a failed wait, a thrown error) leaves no program behind, still
+  /// writing into a folder the test is about to remove.
+  deinit { stop() }
+
+  /// Ends the program if it is still running (SIGKILL), and waits until it has.
+  func stop() {
+    guard process.isRunning else { return }
+    kill(process.processIdentifier, SIGKILL)
+    while process.isRunning { usleep(2_000) }
+  }
+
   private func append(_ data: Data, error: Bool) {
     lock.lock()
     if error { err.append(data) } else { out.append(data) }

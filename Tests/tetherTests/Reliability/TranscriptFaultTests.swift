@@ -78,6 +78,7 @@ struct TranscriptFaultTests {
   @Test("Scripted play killed at 24 seeded points (seed 41): every completed turn kept, every line JSON")
   func scriptedKills() throws {
     let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
     var survived = 0
     for (k, point) in Self.killPoints(24, seed: 41).enumerated() {
       let path = dir.appendingPathComponent("kill-\(k).jsonl").path
@@ -106,6 +107,7 @@ struct TranscriptFaultTests {
   @Test("Play on a terminal killed at 12 seeded points (seed 42): every completed turn kept, every line JSON")
   func terminalKills() throws {
     let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
     var survived = 0
     for (k, point) in Self.killPoints(12, seed: 42).enumerated() {
       let path = dir.appendingPathComponent("kill-\(k).jsonl").path
@@ -134,6 +136,7 @@ struct TranscriptFaultTests {
   @Test("A script that keeps its pipe open still ends on SIGTERM, at once, with the transcript closed")
   func sigtermWhileWaitingForInput() throws {
     let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent("t.jsonl").path
     let p = try ScriptedProcess(["play", "lonely-evening", "--persona", "guardian", "--transcript", path])
     try p.waitFor("Sam> ", count: 1)
@@ -155,6 +158,7 @@ struct TranscriptFaultTests {
     sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) throws {
     let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let saved = dir.appendingPathComponent("saved.jsonl").path
     let script = ["hello", "nobody ever calls me", "/save /proc/cannot/save.jsonl", "i feel tired", "/save \(saved)"]
     let r = try Binary.run(
@@ -182,6 +186,7 @@ struct TranscriptFaultTests {
   @Test("The transcripts folder cannot be made (a file where the data folder should be)")
   func folderCannotBeMade() throws {
     let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let blocker = dir.appendingPathComponent("data")
     try Data("not a folder".utf8).write(to: blocker)
     try Self.refusedDisk([], environment: ["XDG_DATA_HOME": blocker.path], expected: "cannot create the folder")
@@ -190,6 +195,7 @@ struct TranscriptFaultTests {
   @Test("The transcript path is a folder, or lies under /proc")
   func pathCannotBeWritten() throws {
     let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
     try Self.refusedDisk(["--transcript", dir.path], expected: "cannot write \(dir.path)")
     try Self.refusedDisk(["--transcript", "/proc/self/tether.jsonl"], expected: "cannot write /proc/self/tether.jsonl")
   }
@@ -197,6 +203,7 @@ struct TranscriptFaultTests {
   @Test("On a terminal with the disk full: the warning, the conversation, then /save")
   func diskFullOnATerminal() throws {
     let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let saved = dir.appendingPathComponent("saved.jsonl").path
     let p = try PtyProcess(
       ["play", "lonely-evening", "--persona", "guardian", "--pace", "off", "--seed", "1", "--transcript", "/dev/full"],
@@ -208,6 +215,7 @@ struct TranscriptFaultTests {
     try p.expect("you> ")
     p.send("/save \(saved)\r")
     try p.expect("Saved the transcript to")
+    try p.expect("you> ")  // readline is listening again: a Ctrl-D typed before that can be lost
     p.send("\u{04}")
     try p.expect("kept in memory only")
     #expect(try p.wait() == 0)
