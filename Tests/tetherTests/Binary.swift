@@ -17,10 +17,16 @@ struct Binary {
   }
 
   /// Runs `tether ARGS` in the repository with `input` on standard input.
+  ///
+  /// Transcripts and history of `play` go to a scratch folder of this run's own, never the user's,
+  /// and that folder is removed when the run ends: a test that wants to look at what `play` wrote
+  /// passes XDG_DATA_HOME (or --transcript) of its own in `environment`.
   static func run(
     _ arguments: [String], input: Data = Data(), directory: URL? = nil, environment extra: [String: String] = [:],
     executable: URL? = nil
   ) throws -> Result {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tether-test-run-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: scratch) }
     let process = Process()
     process.executableURL = executable ?? path
     process.arguments = arguments
@@ -29,9 +35,8 @@ struct Binary {
     env["NO_COLOR"] = "1"
     env["COLUMNS"] = "80"
     env.removeValue(forKey: "TETHER_SCENARIOS")
-    // Transcripts and history of `play` go to a scratch folder, never the user's own.
-    env["XDG_DATA_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("tether-test-data").path
-    env["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("tether-test-state").path
+    env["XDG_DATA_HOME"] = scratch.appendingPathComponent("data").path
+    env["XDG_STATE_HOME"] = scratch.appendingPathComponent("state").path
     for (k, v) in extra { env[k] = v }
     process.environment = env
     let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()

@@ -102,11 +102,49 @@ struct PlayScriptedTests {
     #expect(records.compactMap { $0["persona_name"] as? String } == ["Mia", "Sam"])
   }
 
-  @Test("A wrong persona is a usage error with a did-you-mean")
+  /// Every file under `folder`, as paths relative to it.
+  static func files(under folder: URL) -> [String] {
+    let items = FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []
+    return items.filter {
+      var isFolder: ObjCBool = false
+      return FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path, isDirectory: &isFolder)
+        && !isFolder.boolValue
+    }.sorted()
+  }
+
+  @Test("A wrong persona is a usage error with a did-you-mean, and leaves no transcript file")
   func wrongPersona() throws {
-    let r = try Binary.run(["play", "lonely-evening", "--persona", "enagger"], input: Data())
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let data = dir.appendingPathComponent("data")
+    let r = try Binary.run(
+      ["play", "lonely-evening", "--persona", "enagger"], input: Data(),
+      environment: ["XDG_DATA_HOME": data.path, "XDG_STATE_HOME": dir.appendingPathComponent("state").path])
     #expect(r.status == 2)
+    #expect(r.stderr.contains("error: scenario 'lonely-evening' has no persona 'enagger'"))
     #expect(r.stderr.contains("did you mean 'engager'?"))
+    #expect(r.stdout.isEmpty, "\(r.stdout)")
+    #expect(Self.files(under: dir).isEmpty, "\(Self.files(under: dir))")
+    #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("tether/transcripts").path))
+  }
+
+  @Test("Play refuses an unknown scenario, a wrong region or a bad --idle before it makes any file", arguments: [
+    (["lonely-evenin", "--persona", "guardian"], Int32(1), "did you mean 'lonely-evening'?"),
+    (["lonely-evening", "--persona", "guardian", "--region", "xx"], Int32(2), "error: --region: "),
+    (["lonely-evening", "--persona", "guardian", "--idle=-1"], Int32(2), "--idle takes a number of seconds"),
+  ])
+  func refusedBeforeAnyFile(arguments: [String], status: Int32, message: String) throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try Binary.run(
+      ["play"] + arguments, input: Data("hello\n".utf8),
+      environment: [
+        "XDG_DATA_HOME": dir.appendingPathComponent("data").path,
+        "XDG_STATE_HOME": dir.appendingPathComponent("state").path,
+      ])
+    #expect(r.status == status, "\(r.stderr)")
+    #expect(r.stderr.contains(message), "\(r.stderr)")
+    #expect(Self.files(under: dir).isEmpty, "\(Self.files(under: dir))")
   }
 
   @Test("A binary copied away from the repository says how to point it at the scenarios")
@@ -119,10 +157,18 @@ struct PlayScriptedTests {
     #expect(r.status == 1)
     #expect(r.stderr.contains("--scenarios DIR"))
     #expect(r.stderr.contains("TETHER_SCENARIOS"))
+    let data = dir.appendingPathComponent("data")
     let pointed = try Binary.run(
       ["play", "--persona", "guardian", "--scenarios", Binary.repository.appendingPathComponent("Scenarios").path],
-      input: Data("hi\n".utf8), directory: dir, executable: copy)
+      input: Data("hi\n".utf8), directory: dir, environment: ["XDG_DATA_HOME": data.path], executable: copy)
     #expect(pointed.status == 0, "\(pointed.stderr)")
     #expect(pointed.stdout.contains("Sam> "))
+    // The session that started kept its transcript, in the folder it was given.
+    let kept = Self.files(under: data)
+    try #require(kept.count == 1, "\(kept)")
+    #expect(kept[0].hasPrefix("tether/transcripts/lonely-evening-guardian-"), "\(kept)")
+    let records = try Self.records(data.appendingPathComponent(kept[0]).path)
+    #expect(records.compactMap { $0["persona_name"] as? String } == ["Sam"])
+    #expect(records.compactMap { $0["tether_end"] as? String } == ["eof"])
   }
 }

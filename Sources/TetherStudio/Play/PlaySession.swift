@@ -44,18 +44,30 @@ public final class PlaySession {
   /// Whose crisis line the safety notice names (nil: the default).
   public let region: String?
 
-  public init(
+  /// Throws, before anything is written, when the scenario has no such persona.
+  public convenience init(
     scenario: Scenario, persona: String?, seed: UInt64, annotate: Bool, transcript: TranscriptWriter, width: Int,
     region: String? = nil, clock: @escaping () -> Date = Date.init
   ) throws(Conversation.Failure) {
-    self.scenario = scenario
-    self.region = region
-    self.seed = seed
+    self.init(
+      conversation: try Conversation(scenario: scenario, persona: persona, seed: seed, region: region),
+      annotate: annotate, transcript: transcript, width: width, clock: clock)
+  }
+
+  /// A session of a conversation already started (its scenario, persona, seed and region chosen),
+  /// so that a caller can check the persona before it opens the transcript file.
+  public init(
+    conversation: Conversation, annotate: Bool, transcript: TranscriptWriter, width: Int,
+    clock: @escaping () -> Date = Date.init
+  ) {
+    self.scenario = conversation.scenario
+    self.region = conversation.region
+    self.seed = conversation.seed
     self.annotate = annotate
     self.transcript = transcript
     self.width = width
     self.clock = clock
-    conversation = try Conversation(scenario: scenario, persona: persona, seed: seed, region: region)
+    self.conversation = conversation
   }
 
   public var personaName: String { scenario.personaInfo(conversation.personaID)?.name ?? conversation.personaID }

@@ -73,20 +73,21 @@ struct Play: ParsableCommand {
     let interactive = isatty(STDIN_FILENO) == 1
     let dirs = UserDirectories()
     let seed = seed ?? UInt64.random(in: 1...999_999)
-    let personaID = persona ?? loaded.defaultPersona
-    let path =
-      transcript
-      ?? TranscriptWriter.newPath(in: dirs.transcripts, scenario: loaded.id, persona: personaID)
-    let writer = TranscriptWriter(path: path)
-    let session: PlaySession
+    let conversation: Conversation
     do {
-      session = try PlaySession(
-        scenario: loaded, persona: persona, seed: seed, annotate: annotate, transcript: writer,
-        width: TerminalIO.width(), region: region)
+      conversation = try Conversation(scenario: loaded, persona: persona, seed: seed, region: region)
     } catch {
-      Output.error("error: \(error.description)")
+      Output.error(SafeText.terminal("error: \(error.description)"))
       throw ExitCode(2)
     }
+    // Every argument is checked by now (scenario, region, persona): only a session that starts
+    // makes a transcript file, and it is made here, before the first turn.
+    let path =
+      transcript
+      ?? TranscriptWriter.newPath(in: dirs.transcripts, scenario: loaded.id, persona: conversation.personaID)
+    let session = PlaySession(
+      conversation: conversation, annotate: annotate, transcript: TranscriptWriter(path: path),
+      width: TerminalIO.width())
     SignalPipe.install()
     if interactive {
       var history: String?
