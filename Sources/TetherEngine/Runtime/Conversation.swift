@@ -94,9 +94,12 @@ public struct Conversation: Sendable {
     }
     // Moved out, not copied: `outcome ?? Outcome()` copied every field of it (a retain each),
     // then destroyed the original (about 420 instructions a neutral turn, by callgrind).
-    return finish(
+    let turn = finish(
       outcome.take() ?? Outcome(), event: event, input: input, found: found, number: state.records,
       candidates: log, normalized: line.text)
+    // The line's buffers serve the next turn's line.
+    matcher.spareLine = Matcher.spare(line)
+    return turn
   }
 
   // MARK: - Selection
