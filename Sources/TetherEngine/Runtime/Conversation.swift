@@ -433,17 +433,23 @@ public struct Conversation: Sendable {
     // The rule is read in place: a copy of it retains every field.
     let n = persona.rules[r].replies.count
     if n <= 1 { return 0 }
+    // A rule's place in the cycle and its last pick are kept by rule index (see
+    // ``ConversationState/cycles``).
     switch persona.rules[r].pick {
     case .cycle:
-      let i = state.cycles[r, default: 0]
-      state.cycles[r] = (i + 1) % n
+      if state.cycles.count <= r { state.cycles += repeatElement(0, count: persona.rules.count - state.cycles.count) }
+      let i = Int(state.cycles[r])
+      state.cycles[r] = Int32((i + 1) % n)
       return i % n
     case .random:
+      if state.lastPick.count <= r {
+        state.lastPick += repeatElement(-1, count: persona.rules.count - state.lastPick.count)
+      }
       var i = Int(state.random.next() % UInt64(n))
-      let last = state.lastPick[r]
+      let last: Int? = state.lastPick[r] < 0 ? nil : Int(state.lastPick[r])
       if let last, i == last { i = (i + 1 + Int(state.random.next() % UInt64(n - 1))) % n }
       if let last, i == last { i = (i + 1) % n }
-      state.lastPick[r] = i
+      state.lastPick[r] = Int32(i)
       return i
     case .weighted:
       let total = persona.rules[r].replies.reduce(0) { $0 + $1.weight }
