@@ -149,7 +149,7 @@ public struct Conversation: Sendable {
         // callee's `self` is read before its argument mutates it).
         let picked = pick(r)
         guard
-          let choice = Self.filled(picked, persona.rules[r], applied.captures, keepEmpty: persona.elizaKeywordOrder)
+          let choice = Self.filled(picked, persona.rules[r].replies, applied.captures, keepEmpty: persona.elizaKeywordOrder)
         else {
           log.append(
             .init(rule: persona.rules[r].id, outcome: "matched, but every reply fills in a capture the line left empty"))
@@ -158,7 +158,8 @@ public struct Conversation: Sendable {
         switch persona.rules[r].replies[choice].action {
         case .say(let template):
           let texts = captureTexts(applied.captures, group.tokens)
-          chain.append(persona.rules[r].id)
+          // Most chains are this rule alone: made as a one-element array, not grown from none.
+          if chain.isEmpty { chain = [persona.rules[r].id] } else { chain.append(persona.rules[r].id) }
           return Outcome(
             rule: r, reply: choice, text: render(template, texts), captures: texts,
             pattern: patternSource(r, applied), keyword: scenario.vocabulary.word(group.keyword), chain: chain)
@@ -191,7 +192,11 @@ public struct Conversation: Sendable {
   }
 
   /// The keyword groups of a line, best first: rank, then position, then priority.
-  func groups(_ line: NormalizedLine) -> [Group] {
+  // Mutating in name only, as are the other helpers a turn calls (`captureTexts`, `render`,
+  // `patternSource`, `healthyText`, `holds`): a non-mutating method called from a mutating one
+  // is handed a bitwise copy of the whole conversation (1,457 bytes, about 170 instructions a
+  // call, four a neutral turn in `select` alone, by callgrind); a mutating one gets it in place.
+  mutating func groups(_ line: NormalizedLine) -> [Group] {
     // A line of one clause (most) is read as it is, with no list of clauses made (about 570
     // instructions a turn, by callgrind).
     if line.clauseStarts.count == 1 { return groups(clause: line.tokens) ?? [] }
@@ -206,7 +211,7 @@ public struct Conversation: Sendable {
 
   /// The keyword groups of one clause, best first; nil when the clause has none and the next
   /// clause should be read.
-  func groups(clause tokens: [Token]) -> [Group]? {
+  mutating func groups(clause tokens: [Token]) -> [Group]? {
     if persona.elizaKeywordOrder {
       // 1966 ELIZA's keystack: a keyword ranked above all before it goes on top, any other to
       // the bottom; a word typed twice counts twice.
@@ -264,7 +269,7 @@ public struct Conversation: Sendable {
   }
 
   /// The source of the pattern that matched, for the explanation.
-  func patternSource(_ r: Int, _ applied: Applied) -> String? {
+  mutating func patternSource(_ r: Int, _ applied: Applied) -> String? {
     applied.pattern.map { persona.rules[r].patterns[$0].source }
   }
 
@@ -321,7 +326,7 @@ public struct Conversation: Sendable {
       guard let applied = applicable(r, ids, log: &log) else { continue }
       let picked = pick(r)
       guard
-        let choice = Self.filled(picked, persona.rules[r], applied.captures, keepEmpty: persona.elizaKeywordOrder)
+        let choice = Self.filled(picked, persona.rules[r].replies, applied.captures, keepEmpty: persona.elizaKeywordOrder)
       else { continue }
       guard case .say(let template) = persona.rules[r].replies[choice].action else { continue }
       let texts = captureTexts(applied.captures, tokens)
@@ -404,7 +409,7 @@ public struct Conversation: Sendable {
   /// A healthy alternative that names a capture or a variable ("You're feeling {3}.") is filled
   /// in as a reply is, so the trainee never reads a bare "{3}"; one that is not a valid template
   /// is shown as written.
-  func healthyText(_ text: String, _ captures: [String]) -> String {
+  mutating func healthyText(_ text: String, _ captures: [String]) -> String {
     guard text.utf8.contains(UInt8(ascii: "{")), let template = try? Template.parse(text) else { return text }
     return render(template, captures).trimmingSpaces
   }
@@ -413,20 +418,22 @@ public struct Conversation: Sendable {
   /// picked, unless its text fills in an empty capture ("Ooh, ? Honestly..."); then the first
   /// reply that does not; nil when every reply does (the rule then does not answer). A persona
   /// that keeps 1966 ELIZA's keyword order keeps its empty captures too ("OH I"), as ELIZA did.
-  static func filled(_ choice: Int, _ rule: Rule, _ captures: [Range<Int>], keepEmpty: Bool) -> Int? {
+  /// Given the rule's replies, not the rule: a rule passed as an argument was copied (about 50
+  /// instructions a turn, by callgrind).
+  static func filled(_ choice: Int, _ replies: [Reply], _ captures: [Range<Int>], keepEmpty: Bool) -> Int? {
     if keepEmpty { return choice }
     var empty: UInt64 = 0
     for (k, range) in captures.enumerated() where range.isEmpty && k < 63 { empty |= 1 << UInt64(k + 1) }
     if empty == 0 { return choice }
     func needs(_ i: Int) -> Bool {
-      guard case .say(let template) = rule.replies[i].action else { return false }
+      guard case .say(let template) = replies[i].action else { return false }
       return template.parts.contains {
         if case .capture(let n) = $0, n < 64 { return empty & (1 << UInt64(n)) != 0 }
         return false
       }
     }
     if !needs(choice) { return choice }
-    return rule.replies.indices.first { !needs($0) }
+    return replies.indices.first { !needs($0) }
   }
 
   mutating func pick(_ r: Int) -> Int {
@@ -463,7 +470,7 @@ public struct Conversation: Sendable {
     }
   }
 
-  func captureTexts(_ captures: [Range<Int>], _ tokens: [Token]) -> [String] {
+  mutating func captureTexts(_ captures: [Range<Int>], _ tokens: [Token]) -> [String] {
     let reflecting = !scenario.lexicon.reflections.isEmpty
     return captures.map { range in
       // One word matched as its possessive's base ("my dad's" for `my {family}`) is put back as
@@ -512,7 +519,7 @@ public struct Conversation: Sendable {
     return out
   }
 
-  func render(_ template: Template, _ captures: [String], reflect: Bool = true) -> String {
+  mutating func render(_ template: Template, _ captures: [String], reflect: Bool = true) -> String {
     // The closures capture only the state and a name: capturing `self` would copy the whole
     // conversation (its scenario included) on every call.
     if template.isPlain { return template.render(captures: captures, lookup: { _ in .text("") }) }
@@ -522,7 +529,7 @@ public struct Conversation: Sendable {
   }
 
   /// Whether a condition holds now.
-  func holds(_ condition: Condition) -> Bool {
+  mutating func holds(_ condition: Condition) -> Bool {
     let state = self.state
     let name = persona.name
     return condition.holds({ Self.lookup($0, state, name) })
