@@ -18,8 +18,21 @@ package struct Matcher {
   package private(set) var spans: [Range<Int>] = []
   /// Steps taken by the last call to ``match(_:_:)``: the property tests count them.
   package private(set) var steps = 0
+  /// Buffers a turn lends out and takes back, so that reading a line allocates none of them
+  /// once they are big enough: the normalized lines (the rules' and the signals') and the
+  /// signal reading's word ids. Nil or empty while lent out; only the outermost reading of a
+  /// line uses them (a frame's re-reading makes its own).
+  package var spareLine: NormalizedLine?
+  package var spareSignalLine: NormalizedLine?
+  package var spareIDs: [Int32] = []
 
   package init() {}
+
+  /// A line kept to be reused by the next turn, or nil for one too long to keep (a pasted
+  /// essay must not hold its buffers for the rest of the conversation).
+  package static func spare(_ line: consuming NormalizedLine) -> NormalizedLine? {
+    line.tokens.capacity <= 1_024 ? line : nil
+  }
 
   /// Matches `pattern` against `ids` (a whole clause). Returns the captures' ranges, or nil.
   /// `skipping`, by word id, marks words the pattern may pass over where it does not name them
@@ -53,7 +66,11 @@ package struct Matcher {
       captures = [Range<Int>](repeating: 0..<0, count: pattern.captureCount)
     }
     steps = 0
-    guard step(0, 0) else { return nil }
+    let matched = step(0, 0)
+    // The caller's ids are let go: a caller that reuses its buffer of ids from line to line
+    // (``spareIDs``) would otherwise find it shared, and copy it on its next change.
+    self.ids = []
+    guard matched else { return nil }
     return pattern.captureCount == captures.count ? captures : Array(captures[0..<pattern.captureCount])
   }
 

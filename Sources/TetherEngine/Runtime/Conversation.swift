@@ -94,9 +94,12 @@ public struct Conversation: Sendable {
     }
     // Moved out, not copied: `outcome ?? Outcome()` copied every field of it (a retain each),
     // then destroyed the original (about 420 instructions a neutral turn, by callgrind).
-    return finish(
+    let turn = finish(
       outcome.take() ?? Outcome(), event: event, input: input, found: found, number: state.records,
       candidates: log, normalized: line.text)
+    // The line's buffers serve the next turn's line.
+    matcher.spareLine = Matcher.spare(line)
+    return turn
   }
 
   // MARK: - Selection
@@ -146,7 +149,7 @@ public struct Conversation: Sendable {
         // callee's `self` is read before its argument mutates it).
         let picked = pick(r)
         guard
-          let choice = Self.filled(picked, persona.rules[r], applied.captures, keepEmpty: persona.elizaKeywordOrder)
+          let choice = Self.filled(picked, persona.rules[r].replies, applied.captures, keepEmpty: persona.elizaKeywordOrder)
         else {
           log.append(
             .init(rule: persona.rules[r].id, outcome: "matched, but every reply fills in a capture the line left empty"))
@@ -155,7 +158,8 @@ public struct Conversation: Sendable {
         switch persona.rules[r].replies[choice].action {
         case .say(let template):
           let texts = captureTexts(applied.captures, group.tokens)
-          chain.append(persona.rules[r].id)
+          // Most chains are this rule alone: made as a one-element array, not grown from none.
+          if chain.isEmpty { chain = [persona.rules[r].id] } else { chain.append(persona.rules[r].id) }
           return Outcome(
             rule: r, reply: choice, text: render(template, texts), captures: texts,
             pattern: patternSource(r, applied), keyword: scenario.vocabulary.word(group.keyword), chain: chain)
@@ -188,7 +192,11 @@ public struct Conversation: Sendable {
   }
 
   /// The keyword groups of a line, best first: rank, then position, then priority.
-  func groups(_ line: NormalizedLine) -> [Group] {
+  // Mutating in name only, as are the other helpers a turn calls (`captureTexts`, `render`,
+  // `patternSource`, `healthyText`, `holds`): a non-mutating method called from a mutating one
+  // is handed a bitwise copy of the whole conversation (1,457 bytes, about 170 instructions a
+  // call, four a neutral turn in `select` alone, by callgrind); a mutating one gets it in place.
+  mutating func groups(_ line: NormalizedLine) -> [Group] {
     // A line of one clause (most) is read as it is, with no list of clauses made (about 570
     // instructions a turn, by callgrind).
     if line.clauseStarts.count == 1 { return groups(clause: line.tokens) ?? [] }
@@ -203,7 +211,7 @@ public struct Conversation: Sendable {
 
   /// The keyword groups of one clause, best first; nil when the clause has none and the next
   /// clause should be read.
-  func groups(clause tokens: [Token]) -> [Group]? {
+  mutating func groups(clause tokens: [Token]) -> [Group]? {
     if persona.elizaKeywordOrder {
       // 1966 ELIZA's keystack: a keyword ranked above all before it goes on top, any other to
       // the bottom; a word typed twice counts twice.
@@ -261,7 +269,7 @@ public struct Conversation: Sendable {
   }
 
   /// The source of the pattern that matched, for the explanation.
-  func patternSource(_ r: Int, _ applied: Applied) -> String? {
+  mutating func patternSource(_ r: Int, _ applied: Applied) -> String? {
     applied.pattern.map { persona.rules[r].patterns[$0].source }
   }
 
@@ -318,7 +326,7 @@ public struct Conversation: Sendable {
       guard let applied = applicable(r, ids, log: &log) else { continue }
       let picked = pick(r)
       guard
-        let choice = Self.filled(picked, persona.rules[r], applied.captures, keepEmpty: persona.elizaKeywordOrder)
+        let choice = Self.filled(picked, persona.rules[r].replies, applied.captures, keepEmpty: persona.elizaKeywordOrder)
       else { continue }
       guard case .say(let template) = persona.rules[r].replies[choice].action else { continue }
       let texts = captureTexts(applied.captures, tokens)
@@ -401,7 +409,7 @@ public struct Conversation: Sendable {
   /// A healthy alternative that names a capture or a variable ("You're feeling {3}.") is filled
   /// in as a reply is, so the trainee never reads a bare "{3}"; one that is not a valid template
   /// is shown as written.
-  func healthyText(_ text: String, _ captures: [String]) -> String {
+  mutating func healthyText(_ text: String, _ captures: [String]) -> String {
     guard text.utf8.contains(UInt8(ascii: "{")), let template = try? Template.parse(text) else { return text }
     return render(template, captures).trimmingSpaces
   }
@@ -410,37 +418,45 @@ public struct Conversation: Sendable {
   /// picked, unless its text fills in an empty capture ("Ooh, ? Honestly..."); then the first
   /// reply that does not; nil when every reply does (the rule then does not answer). A persona
   /// that keeps 1966 ELIZA's keyword order keeps its empty captures too ("OH I"), as ELIZA did.
-  static func filled(_ choice: Int, _ rule: Rule, _ captures: [Range<Int>], keepEmpty: Bool) -> Int? {
+  /// Given the rule's replies, not the rule: a rule passed as an argument was copied (about 50
+  /// instructions a turn, by callgrind).
+  static func filled(_ choice: Int, _ replies: [Reply], _ captures: [Range<Int>], keepEmpty: Bool) -> Int? {
     if keepEmpty { return choice }
     var empty: UInt64 = 0
     for (k, range) in captures.enumerated() where range.isEmpty && k < 63 { empty |= 1 << UInt64(k + 1) }
     if empty == 0 { return choice }
     func needs(_ i: Int) -> Bool {
-      guard case .say(let template) = rule.replies[i].action else { return false }
+      guard case .say(let template) = replies[i].action else { return false }
       return template.parts.contains {
         if case .capture(let n) = $0, n < 64 { return empty & (1 << UInt64(n)) != 0 }
         return false
       }
     }
     if !needs(choice) { return choice }
-    return rule.replies.indices.first { !needs($0) }
+    return replies.indices.first { !needs($0) }
   }
 
   mutating func pick(_ r: Int) -> Int {
     // The rule is read in place: a copy of it retains every field.
     let n = persona.rules[r].replies.count
     if n <= 1 { return 0 }
+    // A rule's place in the cycle and its last pick are kept by rule index (see
+    // ``ConversationState/cycles``).
     switch persona.rules[r].pick {
     case .cycle:
-      let i = state.cycles[r, default: 0]
-      state.cycles[r] = (i + 1) % n
+      if state.cycles.count <= r { state.cycles += repeatElement(0, count: persona.rules.count - state.cycles.count) }
+      let i = Int(state.cycles[r])
+      state.cycles[r] = Int32((i + 1) % n)
       return i % n
     case .random:
+      if state.lastPick.count <= r {
+        state.lastPick += repeatElement(-1, count: persona.rules.count - state.lastPick.count)
+      }
       var i = Int(state.random.next() % UInt64(n))
-      let last = state.lastPick[r]
+      let last: Int? = state.lastPick[r] < 0 ? nil : Int(state.lastPick[r])
       if let last, i == last { i = (i + 1 + Int(state.random.next() % UInt64(n - 1))) % n }
       if let last, i == last { i = (i + 1) % n }
-      state.lastPick[r] = i
+      state.lastPick[r] = Int32(i)
       return i
     case .weighted:
       let total = persona.rules[r].replies.reduce(0) { $0 + $1.weight }
@@ -454,7 +470,7 @@ public struct Conversation: Sendable {
     }
   }
 
-  func captureTexts(_ captures: [Range<Int>], _ tokens: [Token]) -> [String] {
+  mutating func captureTexts(_ captures: [Range<Int>], _ tokens: [Token]) -> [String] {
     let reflecting = !scenario.lexicon.reflections.isEmpty
     return captures.map { range in
       // One word matched as its possessive's base ("my dad's" for `my {family}`) is put back as
@@ -503,7 +519,7 @@ public struct Conversation: Sendable {
     return out
   }
 
-  func render(_ template: Template, _ captures: [String], reflect: Bool = true) -> String {
+  mutating func render(_ template: Template, _ captures: [String], reflect: Bool = true) -> String {
     // The closures capture only the state and a name: capturing `self` would copy the whole
     // conversation (its scenario included) on every call.
     if template.isPlain { return template.render(captures: captures, lookup: { _ in .text("") }) }
@@ -513,7 +529,7 @@ public struct Conversation: Sendable {
   }
 
   /// Whether a condition holds now.
-  func holds(_ condition: Condition) -> Bool {
+  mutating func holds(_ condition: Condition) -> Bool {
     let state = self.state
     let name = persona.name
     return condition.holds({ Self.lookup($0, state, name) })
@@ -536,16 +552,55 @@ public struct Conversation: Sendable {
 
   // MARK: - Effects and the record
 
+  /// Applies rule `r`'s meter effects; returns the meters they changed, in the persona's order.
+  ///
+  /// The meters are changed in place: a copy of them kept as "before" made every change copy
+  /// the whole table. Each meter's value before the turn is kept only when it is touched, with
+  /// its value after, so that the explanation does not look each meter up again (one hash a
+  /// meter: about 300 instructions fewer a neutral turn, by callgrind); they are kept by the
+  /// meter's place in the persona, in scratch memory on the stack (an array of them, keyed by
+  /// name, was allocated on every turn that moved a meter).
+  mutating func applyMeters(_ r: Int) -> [Explanation.MeterChange] {
+    let count = persona.meters.count
+    return withUnsafeTemporaryAllocation(of: (touched: Bool, before: Int?, after: Int).self, capacity: count) {
+      touched in
+      touched.initialize(repeating: (false, nil, 0))
+      for (name, delta) in persona.rules[r].effects.meters {
+        // A persona's meters have distinct names (the compiler checks): the first is the one.
+        guard let k = persona.meters.firstIndex(where: { $0.name == name }) else { continue }
+        let low = persona.meters[k].min, high = persona.meters[k].max
+        // One hash for a meter already set: its value is changed through its index.
+        let old: Int?
+        let new: Int
+        if let i = state.meters.index(forKey: name) {
+          old = state.meters.values[i]
+          new = min(max(state.meters.values[i] + delta, low), high)
+          state.meters.values[i] = new
+        } else {
+          old = nil
+          new = min(max(persona.meters[k].start + delta, low), high)
+          state.meters[name] = new
+        }
+        if touched[k].touched {
+          touched[k].after = new
+        } else {
+          touched[k] = (true, old, new)
+        }
+      }
+      var changes: [Explanation.MeterChange] = []
+      for k in 0..<count where touched[k].touched && touched[k].before != touched[k].after {
+        changes.append(.init(meter: persona.meters[k].name, before: touched[k].before ?? 0, after: touched[k].after))
+      }
+      return changes
+    }
+  }
+
   mutating func finish(
-    _ outcome: Outcome, event: String, input: String?, found: SignalDetector.Found, number: Int,
-    candidates: [Explanation.Candidate] = [], normalized: String = ""
+    _ outcome: consuming Outcome, event: String, input: String?, found: consuming SignalDetector.Found, number: Int,
+    candidates: consuming [Explanation.Candidate] = [], normalized: consuming String = ""
   ) -> Turn {
-    // The rule is read in place, never copied (a copy retains every field of it), and the
-    // meters are changed in place: a copy of them kept as "before" made every change copy
-    // the whole table. Each meter's value before the turn is kept only when it is touched, with
-    // its value after, so that the explanation does not look each meter up again (one hash a
-    // meter: about 300 instructions fewer a neutral turn, by callgrind).
-    var touched: [(name: String, before: Int?, after: Int)] = []
+    // The rule is read in place, never copied (a copy retains every field of it).
+    var meterChanges: [Explanation.MeterChange] = []
     // The reply's three notes, read in place: a copy of the reply retained all its fields
     // (about 390 instructions a turn, by callgrind).
     var techniqueID: String?
@@ -557,26 +612,7 @@ public struct Conversation: Sendable {
         note = persona.rules[r].replies[k].note
         healthy = persona.rules[r].replies[k].healthy
       }
-      for (name, delta) in persona.rules[r].effects.meters {
-        guard let m = persona.meters.first(where: { $0.name == name }) else { continue }
-        // One hash for a meter already set: its value is changed through its index.
-        let old: Int?
-        let new: Int
-        if let i = state.meters.index(forKey: name) {
-          old = state.meters.values[i]
-          new = min(max(state.meters.values[i] + delta, m.min), m.max)
-          state.meters.values[i] = new
-        } else {
-          old = nil
-          new = min(max(m.start + delta, m.min), m.max)
-          state.meters[name] = new
-        }
-        if let j = touched.firstIndex(where: { $0.name == name }) {
-          touched[j].after = new
-        } else {
-          touched.append((name, old, new))
-        }
-      }
+      if !persona.rules[r].effects.meters.isEmpty { meterChanges = applyMeters(r) }
       for (name, template) in persona.rules[r].effects.set { state.variables[name] = render(template, outcome.captures) }
       if let phase = persona.rules[r].effects.phase { state.phase = phase }
       if let remember = persona.rules[r].effects.remember { state.memory.append(render(remember, outcome.captures)) }
@@ -586,26 +622,22 @@ public struct Conversation: Sendable {
     }
     let ends = outcome.rule.flatMap { persona.rules[$0].ends } ?? false
     if ends { state.ended = true }
-    var meterChanges: [Explanation.MeterChange] = []
-    if !touched.isEmpty {
-      for m in persona.meters {
-        guard let t = touched.first(where: { $0.name == m.name }), t.before != t.after else { continue }
-        meterChanges.append(.init(meter: m.name, before: t.before ?? 0, after: t.after))
-      }
-    }
-    // Built in one piece and handed to the turn as it is: filled in field by field, it was
-    // copied into the turn (a retain of every field) and then destroyed.
-    let why = Explanation(
-      keyword: outcome.keyword, pattern: outcome.pattern, captures: outcome.captures, chain: outcome.chain,
-      meterChanges: meterChanges, candidates: candidates, normalized: normalized)
+    // The outcome, the signals found, the log and the normalized text are the caller's to give
+    // (`consuming`): borrowed, each field the turn took from them was retained, and released
+    // with them after. (The explanation is still copied into the turn once, and that copy
+    // destroyed: about 390 instructions a neutral turn, by callgrind, left for later.)
+    let healthyReply = healthy.map { healthyText($0, outcome.captures) }
     return Turn(
       turn: number, event: outcome.recalled ? "line" : event, input: input, reply: outcome.text.trimmingSpaces,
       persona: persona.id, rule: outcome.rule.map { persona.rules[$0].id } ?? (outcome.recalled ? "memory" : nil),
       technique: techniqueID,
       dynamic: techniqueID.flatMap { scenario.techniques[$0]?.dynamic }, note: note,
-      healthy: healthy.map { healthyText($0, outcome.captures) },
+      healthy: healthyReply,
       signals: found.ids, signalCues: found.cues, crisis: found.crisis,
       notice: found.crisis ? SafetyNotice.text(for: scenario, region: region) : nil,
-      intent: found.exit ? "exit" : nil, ends: ends, meters: state.meters, seed: seed, why: why)
+      intent: found.exit ? "exit" : nil, ends: ends, meters: state.meters, seed: seed,
+      why: Explanation(
+        keyword: outcome.keyword, pattern: outcome.pattern, captures: outcome.captures, chain: outcome.chain,
+        meterChanges: meterChanges, candidates: candidates, normalized: normalized))
   }
 }

@@ -105,14 +105,19 @@ extension Scenario {
   package func normalizeAndDetect(
     _ input: String, matcher: inout Matcher, sinceCrisis: Int? = nil
   ) -> (NormalizedLine, SignalDetector.Found) {
+    // The lines are built in the buffers of an earlier turn's (``Matcher/spareLine``); the
+    // signals' own line is handed back here, the rules' by the caller once the turn is done.
     if sharesSignalWords || signals.signals.isEmpty {
-      let line = Normalizer.normalize(input, lexicon: lexicon, vocabulary: vocabulary)
+      let line = Normalizer.normalize(input, lexicon: lexicon, vocabulary: vocabulary, reusing: &matcher.spareLine)
       return (line, detectSignals(input, in: line, matcher: &matcher, sinceCrisis: sinceCrisis))
     }
     // Two normalizations from one scan of the line.
     let (line, signalLine) = Normalizer.normalize(
-      input, lexicon: lexicon, vocabulary: vocabulary, and: signals.lexicon, signals.vocabulary)
-    return (line, signals.detect(normalized: signalLine, matcher: &matcher, sinceCrisis: sinceCrisis))
+      input, lexicon: lexicon, vocabulary: vocabulary, and: signals.lexicon, signals.vocabulary,
+      reusing: &matcher.spareLine, &matcher.spareSignalLine)
+    let found = signals.detect(normalized: signalLine, matcher: &matcher, sinceCrisis: sinceCrisis)
+    matcher.spareSignalLine = Matcher.spare(signalLine)
+    return (line, found)
   }
 
   /// The signals of a line already normalized for the rules: read on that line when the scenario

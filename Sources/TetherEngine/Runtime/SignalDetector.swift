@@ -442,7 +442,23 @@ package struct SignalDetector: Sendable {
     var found = Found()
     if signals.isEmpty { return found }
     let known = Int32(vocabulary.count)
-    var ids = line.tokens.map { $0.id < known ? $0.id : Vocabulary.unknown }
+    // The word ids are written over the matcher's spare buffer, handed back at the end (by the
+    // outermost reading only: a frame's re-reading makes its own): an array was allocated and
+    // freed on every line.
+    var ids: [Int32] = []
+    if frames == 0 { swap(&ids, &matcher.spareIDs) }
+    let n = line.tokens.count
+    if ids.count > n {
+      ids.removeLast(ids.count - n)
+    } else if ids.count < n {
+      ids.append(contentsOf: repeatElement(Vocabulary.unknown, count: n - ids.count))
+    }
+    ids.withUnsafeMutableBufferPointer { out in
+      for k in 0..<n {
+        let id = line.tokens[k].id
+        out[k] = id < known ? id : Vocabulary.unknown
+      }
+    }
     if !fuzzy.isEmpty {
       for k in ids.indices where ids[k] == Vocabulary.unknown {
         if let id = correct(line.tokens[k].word) { ids[k] = id }
@@ -506,6 +522,7 @@ package struct SignalDetector: Sendable {
         if signals[si].kind == .exit { found.exit = true }
       }
     }
+    if frames == 0 { matcher.spareIDs = ids }
     return found
   }
 

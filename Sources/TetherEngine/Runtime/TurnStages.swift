@@ -52,7 +52,7 @@ package struct TurnStages {
   }
 
   /// Stage 3: the candidate rules, from the keyword index.
-  package func candidates(_ line: NormalizedLine) -> Candidates {
+  package mutating func candidates(_ line: NormalizedLine) -> Candidates {
     Candidates(groups: conversation.groups(line))
   }
 
