@@ -180,6 +180,12 @@ struct SignalReaderTests {
   }
 
   /// The signals of `files` compiled, and what loading and compiling them said.
+  /// Whether `detector` reads `line` as a crisis, with a matcher of its own.
+  static func fires(_ detector: SignalDetector, _ line: String) -> Bool {
+    var m = Matcher()
+    return detector.detect(line, matcher: &m).crisis
+  }
+
   static func detector(_ files: [(String, String)]) -> (detector: SignalDetector, diagnostics: [Diagnostic]) {
     let library = ScenarioLibrary(files: files)
     var compiler = Compiler(library: library)
@@ -291,15 +297,11 @@ struct SignalReaderTests {
     ]
     let (detector, diagnostics) = Self.detector(files)
     #expect(diagnostics.isEmpty, "\(diagnostics)")
-    func fires(_ line: String) -> Bool {
-      var m = Matcher()
-      return detector.detect(line, matcher: &m).crisis
-    }
-    #expect(fires("the rope. tonight"))
-    #expect(fires("ready. got the rope"))
-    #expect(!fires("tonight, ready"), "no family of one_of")
-    #expect(!fires("rope, rope, the rope"), "one family, many times")
-    #expect(!fires("not the rope. tonight"), "the rope flipped")
+    #expect(Self.fires(detector, "the rope. tonight"))
+    #expect(Self.fires(detector, "ready. got the rope"))
+    #expect(!Self.fires(detector, "tonight, ready"), "no family of one_of")
+    #expect(!Self.fires(detector, "rope, rope, the rope"), "one family, many times")
+    #expect(!Self.fires(detector, "not the rope. tonight"), "the rope flipped")
   }
 
   @Test("A negation inside an entry only 'any' readings count flips no word after that entry")
@@ -316,14 +318,10 @@ struct SignalReaderTests {
     ]
     let (detector, diagnostics) = Self.detector(files)
     #expect(diagnostics.isEmpty, "\(diagnostics)")
-    func fires(_ line: String) -> Bool {
-      var m = Matcher()
-      return detector.detect(line, matcher: &m).crisis
-    }
-    #expect(fires("dont worry about me the rope is in my car"), "the reassurance's 'dont' stops at its end")
-    #expect(fires("dont worry about me. the rope is in my car"))
-    #expect(!fires("dont bring the rope in the car"), "a negation of no entry still flips the rope")
-    #expect(!fires("not the rope, not tonight"))
+    #expect(Self.fires(detector, "dont worry about me the rope is in my car"), "the reassurance's 'dont' stops at its end")
+    #expect(Self.fires(detector, "dont worry about me. the rope is in my car"))
+    #expect(!Self.fires(detector, "dont bring the rope in the car"), "a negation of no entry still flips the rope")
+    #expect(!Self.fires(detector, "not the rope, not tonight"))
   }
 
   @Test("A word of someone else inside a phrase already counted names nobody: the generic 'you' of a question")
