@@ -183,6 +183,20 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-23.json")
   }
 
+  /// Sets 24 and 25 (400 lines each, set 19's brief: every kind of crisis line in equal parts,
+  /// calm lines of ten kinds, goodbyes and their lookalikes), written blind by two helpers at the
+  /// start of the session after that (main at 6d11551), from no file of the project. Set 24 is
+  /// held out: counted only, never its lines, never tuned on. Set 25 is a development set:
+  /// measured before it was read, then tuned on (its lines may be printed with
+  /// TETHER_SIGNAL_DETAILS=1).
+  @Test func detectionOnTwentyFourthSet() throws {
+    try evaluate("unseen-lines-24.json")
+  }
+
+  @Test func detectionOnTwentyFifthSet() throws {
+    try evaluate("unseen-lines-25.json")
+  }
+
   func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
@@ -248,6 +262,7 @@ struct SignalEvaluationTests {
         "unseen-lines-6.json", "unseen-lines-7.json", "unseen-lines-8a.json", "unseen-lines-9.json", "unseen-lines-10a.json",
         "unseen-lines-13.json", "unseen-lines-14.json", "unseen-lines-15.json", "unseen-lines-16.json",
         "unseen-lines-17.json", "unseen-lines-20.json", "unseen-lines-22.json", "unseen-lines-23.json",
+        "unseen-lines-25.json",
       ].contains(fixtureName)
     {
       print(
@@ -436,6 +451,13 @@ struct SignalEvaluationTests {
       // die tonight", "i have decided to die") had been read as no crisis at all; 146 -> 154.
       case "unseen-lines-22.json": (0.64, 0.11, 0.76, 0.023)
       case "unseen-lines-23.json": (0.545, 0.1, 0.88, 0.018)
+      // Sets 24 and 25 (400 lines each, set 19's brief), measured before anything changed (main
+      // at 6d11551): set 24 (held out) crisis 101/140 (plans 6/14, means 7/14, questions 8/14,
+      // indirect 9/14; direct 14/14), false alarms 15/260 (past 5), exit 76/84, exit false alarms
+      // 2/316; set 25 crisis 101/140 (burden 7/14, plans 9/14, denial then the real thing 9/14),
+      // false alarms 17/260 (past 4, third party 3), exit 70/84, exit false alarms 4/316.
+      case "unseen-lines-24.json": (0.71, 0.065, 0.89, 0.01)
+      case "unseen-lines-25.json": (0.71, 0.07, 0.82, 0.015)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)
