@@ -219,8 +219,10 @@ struct SignalReaderTests {
       // "bought a rope" is a preparation; its "a rope" counts for no second kind
       ("bought a rope today. tonight. didn't tell anyone", ["preparations", "a time", "secrecy"]),
       ("the rope is in my car. tonight, after everyone's asleep. i decided", ["a lethal means", "a time", "resolve"]),
+      // (the time before the brother is named: a word after someone named in its clause is
+      // not the speaker's, so "gave my guitar to my little brother today" counts no time)
       (
-        "gave my guitar to my little brother today. you won't hear from me again after tonight",
+        "today i gave my guitar to my little brother. you won't hear from me again after tonight",
         ["finality", "preparations", "a time"]
       ),
       ("wrote the letters. they're on my desk. i'm not scared anymore", ["preparations", "resolve"]),

@@ -481,7 +481,14 @@ package struct SignalReader: Sendable {
     t.pastSegments = []
     if past >= 0 {
       for h in t.hits where h.family == past {
-        t.pastSegments.insert(Self.segment(t.clause[h.start], t.changesBefore[h.end], n))
+        let c = t.clause[h.start]
+        t.pastSegments.insert(Self.segment(c, t.changesBefore[h.end], n))
+        // A clause that is only the time, said after ("i wrote a goodbye letter once, YEARS
+        // AGO."), dates the clause before it.
+        if c > 0 && h.start > 0 && t.clause[h.start - 1] == c - 1 && t.clauseStop[h.start] == h.end {
+          t.clauseFamilies[c - 1].insert(past)
+          t.pastSegments.insert(Self.segment(c - 1, t.changesBefore[h.start], n))
+        }
       }
     }
     // Reported speech: a quote word after a subject change, in the same clause, up to the
@@ -590,9 +597,9 @@ package struct SignalReader: Sendable {
   package func discounted(_ range: Range<Int>, in t: Tagged) -> Bool {
     guard t.completed, !range.isEmpty, range.upperBound <= t.count else { return false }
     if denied(range, in: t) {
-      // ...unless a later clause takes it back: "not suicidal or anything. well. maybe a little".
-      let c = t.clause[range.upperBound - 1]
-      return !(retraction >= 0 && t.hits.contains { $0.family == retraction && t.clause[$0.start] > c })
+      // ...unless words after it take it back: a later clause ("not suicidal or anything. well.
+      // maybe a little") or the rest of its own ("i haven't had any urges to cut UNTIL TONIGHT").
+      return !(retraction >= 0 && t.hits.contains { $0.family == retraction && $0.start >= range.upperBound })
     }
     if t.reported[range.lowerBound] { return true }
     return t.clause[range.lowerBound] == t.clause[range.upperBound - 1] && toldAsPast(range, in: t)
