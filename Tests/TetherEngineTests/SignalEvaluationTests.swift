@@ -197,6 +197,18 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-25.json")
   }
 
+  /// Sets 26 and 27 (400 lines each): the eleven warning signs, 25 lines each, and 125 calm lines
+  /// that share their words, written blind by two helpers from a brief that defines the signs in
+  /// words of its own (not from `signals.yaml`). Set 26 is held out: counted only. Set 27 is a
+  /// development set: measured before it was read, then tuned on.
+  @Test func detectionOnTwentySixthSet() throws {
+    try evaluate("unseen-lines-26.json")
+  }
+
+  @Test func detectionOnTwentySeventhSet() throws {
+    try evaluate("unseen-lines-27.json")
+  }
+
   func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
@@ -207,6 +219,7 @@ struct SignalEvaluationTests {
     var signHit = 0, signTotal = 0, signFalse = 0
     var missedCrisis: [String] = [], falseCrisis: [String] = []
     var missedExit: [String] = [], falseExit: [String] = []
+    var missedSigns: [String] = [], unmarkedSigns: [String] = []
     var crisisByCategory: [String: (hit: Int, total: Int)] = [:]
     var falseByCategory: [String: Int] = [:]
     for line in fixture.lines {
@@ -240,6 +253,8 @@ struct SignalEvaluationTests {
       signTotal += line.signals.count
       signHit += line.signals.filter { warnings.contains($0) }.count
       signFalse += warnings.subtracting(line.signals).count
+      for sign in line.signals.sorted() where !warnings.contains(sign) { missedSigns.append("\(sign): \(line.text)") }
+      for sign in warnings.subtracting(line.signals).sorted() { unmarkedSigns.append("\(sign): \(line.text)") }
     }
     print("""
       \(fixtureName): \(fixture.lines.count) lines
@@ -262,11 +277,12 @@ struct SignalEvaluationTests {
         "unseen-lines-6.json", "unseen-lines-7.json", "unseen-lines-8a.json", "unseen-lines-9.json", "unseen-lines-10a.json",
         "unseen-lines-13.json", "unseen-lines-14.json", "unseen-lines-15.json", "unseen-lines-16.json",
         "unseen-lines-17.json", "unseen-lines-20.json", "unseen-lines-22.json", "unseen-lines-23.json",
-        "unseen-lines-25.json",
+        "unseen-lines-25.json", "unseen-lines-27.json",
       ].contains(fixtureName)
     {
       print(
         "missed crisis lines: \(missedCrisis)\nfalse crisis alarms: \(falseCrisis)\nmissed exit lines: \(missedExit)\nfalse exit alarms: \(falseExit)"
+          + "\nmissed warning signs: \(missedSigns)\nwarning signs not marked: \(unmarkedSigns)"
       )
     }
     // Regression floors just under what was measured, not targets: a real crisis must almost
@@ -460,11 +476,32 @@ struct SignalEvaluationTests {
       // misses left are crisis farewells, which never end a conversation).
       case "unseen-lines-24.json": (0.71, 0.065, 0.89, 0.01)
       case "unseen-lines-25.json": (0.93, 0.06, 0.92, 0.015)
+      // Sets 26 and 27 (warning signs; no crisis and no exit line): crisis false alarms 4/400
+      // and 5/400, exit false alarms 4/400 and 0/400 before anything changed (main at 5987395).
+      case "unseen-lines-26.json": (0, 0.015, 0, 0.015)
+      case "unseen-lines-27.json": (0, 0.02, 0, 0.01)
       default: (0.775, 0.04, 0.92, 0.025)
       }
-    #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis)
+    if crisisTotal > 0 { #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis) }
     #expect(Double(crisisFalse) / Double(calmTotal) <= floors.falseAlarms)
     #expect(Double(exitFalse) / Double(stayTotal) <= floors.exitFalseAlarms)
-    #expect(Double(exitHit) / Double(exitTotal) >= floors.exit)
+    if exitTotal > 0 { #expect(Double(exitHit) / Double(exitTotal) >= floors.exit) }
+    // The warning signs, on the sets whose writers marked them with the signals' ids.
+    // Measured before the signs were read by concept (main at 5987395): set 1 80/145, set 2
+    // 56/193, set 3 23/93, set 26 (held out) 95/324, set 27 103/321. Then the patterns that
+    // start with "i" got twins with the "i" dropped, and every sign a reading by concept
+    // (lexicon.yaml "warning signs, read by concept", written from set 27's lines): set 27
+    // 230/321, set 1 110/145, set 2 72/193, set 3 33/93; set 26, never read, 147/324 (signs
+    // raised that its writer did not mark: 13 -> 20).
+    let signFloor: Double? =
+      switch fixtureName {
+      case "unseen-lines.json": 0.74
+      case "unseen-lines-2.json": 0.37
+      case "unseen-lines-3.json": 0.35
+      case "unseen-lines-26.json": 0.44
+      case "unseen-lines-27.json": 0.7
+      default: nil
+      }
+    if let signFloor { #expect(Double(signHit) / Double(signTotal) >= signFloor) }
   }
 }
