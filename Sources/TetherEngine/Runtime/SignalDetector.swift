@@ -514,7 +514,9 @@ package struct SignalDetector: Sendable {
         }
       if shows {
         found.ids.append(signals[si].info.id)
-        if byReading {
+        // The kinds of warning sign counted are named for a crisis signal ("Several warning
+        // signs together (a lethal means, a time)"); a warning sign's own name says what it saw.
+        if byReading && signals[si].kind == .crisis {
           let cues = cues(si, tagged)
           if !cues.isEmpty { found.cues[signals[si].info.id] = cues }
         }
