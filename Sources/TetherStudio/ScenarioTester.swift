@@ -127,6 +127,12 @@ public struct ScenarioTester {
         } else {
           var why = "answered by '\(turn.rule ?? "no rule")'"
           if turn.crisis { why += " (a crisis line)" } else if turn.intent == "exit" { why += " (an exit line)" }
+          let signs = scenario.persona(personaID)?.rules[ruleIndex].signals.map(\.value) ?? []
+          if !signs.isEmpty && !signs.contains(where: turn.signals.contains) {
+            let shown = turn.signals.isEmpty ? "no warning sign" : "only " + turn.signals.joined(separator: ", ")
+            why +=
+              ": the rule answers only a line that shows \(signs.map { "'\($0)'" }.joined(separator: " or ")), and this line shows \(shown); write an example that shows the sign, or teach the sign's reading this way of saying it (signals.yaml)"
+          }
           fail("the example \"\(example.value)\" of rule '\(id)' was \(why)", at: example.location)
         }
       }

@@ -367,8 +367,8 @@ package struct DocumentDecoder {
   }
 
   static let ruleFields = [
-    "id", "keywords", "rank", "priority", "match", "unless", "when", "phase", "after", "replies", "pick", "effects",
-    "ends", "technique", "note", "healthy", "examples",
+    "id", "keywords", "rank", "priority", "match", "unless", "when", "phase", "after", "signals", "replies", "pick",
+    "effects", "ends", "technique", "note", "healthy", "examples",
   ]
 
   mutating func topic(_ node: YAMLNode) -> TopicSpec? {
@@ -415,6 +415,7 @@ package struct DocumentDecoder {
     spec.when = reader.located(f["when"], "when")
     if f["phase"] != nil { spec.phase = reader.texts(f["phase"], "phase") }
     spec.after = reader.texts(f["after"], "after")
+    spec.signals = reader.texts(f["signals"], "signals")
     if let p = reader.located(f["pick"], "pick") {
       if let mode = PickMode(rawValue: p.value) {
         spec.pick = mode

@@ -259,6 +259,7 @@ public struct ScenarioLibrary: Sendable {
     let shared = early ?? signals ?? sharedSignals()
     let detector = shared.ready()
     compiler.diagnostics.append(contentsOf: shared.diagnostics)
+    Self.checkRuleSignals(personas, against: detector, &compiler.diagnostics)
     let safety = safetySection(&compiler.diagnostics)
 
     var defaultPersona = wanted.first ?? ""
@@ -309,6 +310,42 @@ public struct ScenarioLibrary: Sendable {
     let others = Set(documents.filter { $0.scenario != nil && $0.file != scenarioFile }.map(\.file))
     return diagnostics.contains { d in
       d.severity == .error && !(d.location.map { others.contains($0.file) } ?? false)
+    }
+  }
+
+  /// Every rule's `signals` must name warning signs of the shared signals: a crisis line is
+  /// answered by the safety notice and the `crisis` event, a goodbye by the `exit` event.
+  static func checkRuleSignals(_ personas: [Persona], against detector: SignalDetector, _ diagnostics: inout Diagnostics) {
+    var kinds: [String: SignalKind] = [:]
+    for s in detector.signals where kinds[s.info.id] == nil { kinds[s.info.id] = s.kind }
+    let warnings = detector.signals.filter { $0.kind == .warning }.map(\.info.id)
+    var checked = Set<String>()
+    for persona in personas where checked.insert(persona.id).inserted {
+      for rule in persona.rules {
+        for name in rule.signals {
+          if rule.event != nil {
+            diagnostics.error(
+              "'signals' belongs on an ordinary rule, not on a '\(rule.event!.rawValue)' event rule (rule '\(rule.id)')",
+              at: name.location)
+            break
+          }
+          switch kinds[name.value] {
+          case nil:
+            let known = warnings.isEmpty ? " (no warning signs are loaded: signals.yaml)" : didYouMean(name.value, among: warnings)
+            diagnostics.error("unknown warning sign '\(name.value)' in 'signals'\(known)", at: name.location)
+          case .crisis:
+            diagnostics.error(
+              "'\(name.value)' is a crisis signal: a crisis line always gets the safety notice and is answered by the persona's 'crisis' event rules, never by an ordinary rule; 'signals' names warning signs",
+              at: name.location)
+          case .exit:
+            diagnostics.error(
+              "'\(name.value)' is the exit intent: a goodbye is answered by the persona's 'exit' event rules; 'signals' names warning signs",
+              at: name.location)
+          case .warning:
+            break
+          }
+        }
+      }
     }
   }
 

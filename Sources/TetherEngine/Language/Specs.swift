@@ -231,6 +231,8 @@ package struct RuleSpec: Sendable {
   package var when: Located<String>?
   package var phase: [Located<String>]?
   package var after: [Located<String>] = []
+  /// Warning signs (signal ids), one of which must show on the line for the rule to answer.
+  package var signals: [Located<String>] = []
   package var replies: [ReplySpec] = []
   package var pick: PickMode?
   package var effects: EffectsSpec?

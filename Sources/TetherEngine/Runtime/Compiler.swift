@@ -332,6 +332,7 @@ struct Compiler {
       r.when = r.when ?? d.when
       r.phase = r.phase ?? d.phase
       if r.after.isEmpty { r.after = d.after }
+      if r.signals.isEmpty { r.signals = d.signals }
       r.pick = r.pick ?? d.pick
       r.effects = r.effects ?? d.effects
       r.ends = r.ends ?? d.ends
@@ -417,6 +418,7 @@ struct Compiler {
         rule.effects.phase = e.phase?.value
         rule.effects.remember = e.remember.flatMap { c.template($0) }
       }
+      rule.signals = r.signals
       rules.append(rule)
       keywordSpecs.append(r.keywords)
     }
@@ -461,6 +463,16 @@ struct Compiler {
     }
     var index: [Int32: [Int]] = [:]
     var always: [Int] = []
+    var bySignal: [String: [Int]] = [:]
+    /// A rule with no keyword is a candidate on every line, or, when it answers warning signs,
+    /// on the lines that show one.
+    func unkeyed(_ i: Int) {
+      if rules[i].signals.isEmpty {
+        always.append(i)
+      } else {
+        for s in Set(rules[i].signals.map(\.value)) { bySignal[s, default: []].append(i) }
+      }
+    }
     for (i, r) in rules.enumerated() where r.event == nil {
       var keys = Set<Int32>()
       if let explicit = keywordSpecs[i] {
@@ -486,7 +498,7 @@ struct Compiler {
           }
         }
       } else if r.patterns.isEmpty {
-        always.append(i)
+        unkeyed(i)
         continue
       } else {
         var open = false
@@ -502,7 +514,7 @@ struct Compiler {
           }
         }
         if open {
-          always.append(i)
+          unkeyed(i)
           continue
         }
       }
@@ -513,6 +525,7 @@ struct Compiler {
     }
     for k in index.keys { index[k]!.sort(by: order) }
     always.sort(by: order)
+    for k in bySignal.keys { bySignal[k]!.sort(by: order) }
 
     // References between rules.
     let allIDs = rules.map(\.id)
@@ -534,7 +547,7 @@ struct Compiler {
     return Persona(
       id: pid, name: spec.name, style: spec.style, summary: spec.summary, idle: spec.idle, meters: meters,
       variables: spec.variables.map { ($0.0.value, $0.1) }, rules: rules, index: KeywordIndex(index, words: pc.vocabulary.count), always: always,
-      events: events, topics: topics, memoryRecall: spec.memoryRecall.flatMap { condition($0) },
+      bySignal: bySignal, answersSigns: rules.contains { !$0.signals.isEmpty }, events: events, topics: topics, memoryRecall: spec.memoryRecall.flatMap { condition($0) },
       elizaKeywordOrder: spec.elizaKeywordOrder, location: spec.location)
   }
 }

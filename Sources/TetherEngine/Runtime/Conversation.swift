@@ -16,6 +16,9 @@ public struct Conversation: Sendable {
   /// A rule whose own gates (phase, after, when) are taken as open: `tether test` checks a rule's
   /// examples this way, from a fresh conversation.
   package var exempt: Int?
+  /// The signals the line being answered shows, for rules that answer warning signs
+  /// (`signals`); kept only when the persona has such rules.
+  var lineSignals: [String] = []
 
   /// The persona's id.
   public var personaID: String { persona.id }
@@ -37,6 +40,7 @@ public struct Conversation: Sendable {
     self.region = region
     matcher = Matcher()
     exempt = nil
+    lineSignals = []
     state = ConversationState(seed: seed)
     for m in persona.meters { state.meters[m.name] = m.start }
     for (name, value) in scenario.settingMeters {
@@ -78,6 +82,7 @@ public struct Conversation: Sendable {
       found.exit = found.exit || again.exit
     }
     if found.crisis { state.crisisLine = state.lines }
+    if persona.answersSigns { lineSignals = found.ids }
     var log: [Explanation.Candidate] = []
     var outcome: Outcome?
     var event = "line"
@@ -199,19 +204,21 @@ public struct Conversation: Sendable {
   mutating func groups(_ line: NormalizedLine) -> [Group] {
     // A line of one clause (most) is read as it is, with no list of clauses made (about 570
     // instructions a turn, by callgrind).
-    if line.clauseStarts.count == 1 { return groups(clause: line.tokens) ?? [] }
+    if line.clauseStarts.count == 1 { return groups(clause: line.tokens, last: true) ?? [] }
     let clauses = line.clauses
-    for clause in clauses.isEmpty ? [0..<0] : clauses {
+    let all = clauses.isEmpty ? [0..<0] : clauses
+    for (k, clause) in all.enumerated() {
       // A clause of several is copied out.
       let tokens = clause == line.tokens.indices ? line.tokens : Array(line.tokens[clause])
-      if let found = groups(clause: tokens) { return found }
+      if let found = groups(clause: tokens, last: k == all.count - 1) { return found }
     }
     return []
   }
 
   /// The keyword groups of one clause, best first; nil when the clause has none and the next
-  /// clause should be read.
-  mutating func groups(clause tokens: [Token]) -> [Group]? {
+  /// clause should be read. The rules that answer a warning sign the line shows are candidates
+  /// in the clause that is read, or alone in the `last` clause when no clause has a keyword.
+  mutating func groups(clause tokens: [Token], last: Bool) -> [Group]? {
     if persona.elizaKeywordOrder {
       // 1966 ELIZA's keystack: a keyword ranked above all before it goes on top, any other to
       // the bottom; a word typed twice counts twice.
@@ -228,8 +235,9 @@ public struct Conversation: Sendable {
           stack.append(group)
         }
       }
-      if stack.isEmpty && scenario.lexicon.clauses == .first { return nil }
+      if stack.isEmpty && scenario.lexicon.clauses == .first && !last { return nil }
       for r in persona.always { stack.append(Group(keyword: Vocabulary.unknown, rules: [r], tokens: tokens)) }
+      for r in signRules() { stack.append(Group(keyword: Vocabulary.unknown, rules: [r], tokens: tokens)) }
       if stack.isEmpty { return nil }
       return stack
     }
@@ -246,7 +254,12 @@ public struct Conversation: Sendable {
     for r in persona.always where !entries.contains(where: { $0.rule == r }) {
       entries.append((rules[r].rank, Int.max, rules[r].priority, Vocabulary.unknown, r))
     }
-    if !hasKeyword && scenario.lexicon.clauses == .first && persona.always.isEmpty { return nil }
+    if !hasKeyword && scenario.lexicon.clauses == .first && persona.always.isEmpty && !last { return nil }
+    if !lineSignals.isEmpty {
+      for r in signRules() where !entries.contains(where: { $0.rule == r }) {
+        entries.append((rules[r].rank, Int.max, rules[r].priority, Vocabulary.unknown, r))
+      }
+    }
     if entries.isEmpty { return nil }
     entries.sort { ($0.rank, $1.pos, $0.priority, $1.rule) > ($1.rank, $0.pos, $1.priority, $0.rule) }
     var result: [Group] = []
@@ -258,6 +271,17 @@ public struct Conversation: Sendable {
       }
     }
     return result
+  }
+
+  /// The rules without a keyword that answer a warning sign the line shows, in the order the
+  /// signals were found.
+  mutating func signRules() -> [Int] {
+    if persona.bySignal.isEmpty || lineSignals.isEmpty { return [] }
+    var out: [Int] = []
+    for id in lineSignals {
+      for r in persona.bySignal[id] ?? [] where !out.contains(r) { out.append(r) }
+    }
+    return out
   }
 
   /// The captures if `rule` can answer these words now, else nil (and why, in the log).
@@ -288,6 +312,13 @@ public struct Conversation: Sendable {
     if !open, !persona.rules[r].after.isEmpty, !persona.rules[r].after.contains(state.lastRule ?? "") {
       log.append(
         .init(rule: persona.rules[r].id, outcome: "only right after \(persona.rules[r].after.joined(separator: " or "))"))
+      return nil
+    }
+    if !persona.rules[r].signals.isEmpty, !persona.rules[r].signals.contains(where: { lineSignals.contains($0.value) }) {
+      log.append(
+        .init(
+          rule: persona.rules[r].id,
+          outcome: "only on a line that shows \(persona.rules[r].signals.map { "'\($0.value)'" }.joined(separator: " or "))"))
       return nil
     }
     let patterns = persona.rules[r].patterns.count
@@ -627,6 +658,11 @@ public struct Conversation: Sendable {
     // with them after. (The explanation is still copied into the turn once, and that copy
     // destroyed: about 390 instructions a neutral turn, by callgrind, left for later.)
     let healthyReply = healthy.map { healthyText($0, outcome.captures) }
+    // The warning sign that let a rule answer, if it answers signs.
+    var sign: String?
+    if let r = outcome.rule, !persona.rules[r].signals.isEmpty {
+      sign = persona.rules[r].signals.first { found.ids.contains($0.value) }?.value
+    }
     return Turn(
       turn: number, event: outcome.recalled ? "line" : event, input: input, reply: outcome.text.trimmingSpaces,
       persona: persona.id, rule: outcome.rule.map { persona.rules[$0].id } ?? (outcome.recalled ? "memory" : nil),
@@ -638,6 +674,6 @@ public struct Conversation: Sendable {
       intent: found.exit ? "exit" : nil, ends: ends, meters: state.meters, seed: seed,
       why: Explanation(
         keyword: outcome.keyword, pattern: outcome.pattern, captures: outcome.captures, chain: outcome.chain,
-        meterChanges: meterChanges, candidates: candidates, normalized: normalized))
+        meterChanges: meterChanges, candidates: candidates, normalized: normalized, signal: sign))
   }
 }

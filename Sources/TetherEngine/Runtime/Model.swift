@@ -39,6 +39,9 @@ package struct Rule: Sendable {
   package var whenSource: String?
   package var phases: [String]?
   package var after: [String]
+  /// Warning signs, one of which must show on the line for the rule to answer (`signals`); the
+  /// names as written, checked against the shared signals once they are compiled.
+  package var signals: [Located<String>] = []
   package var replies: [Reply]
   package var pick: PickMode
   package var effects: Effects
@@ -78,6 +81,11 @@ package struct Persona: Sendable {
   package var index: KeywordIndex
   /// Rules with no keyword: candidates on every line.
   package var always: [Int]
+  /// Rules with no keyword that answer a warning sign (`signals`): candidates on a line that
+  /// shows one of their signs. Signal id → rule indices, best first.
+  package var bySignal: [String: [Int]] = [:]
+  /// True when some rule answers warning signs: the line's signals are then kept for them.
+  package var answersSigns = false
   package var events: [EventKind: [Int]]
   package var topics: [Topic]
   package var memoryRecall: Condition?

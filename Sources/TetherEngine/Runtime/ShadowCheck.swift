@@ -4,7 +4,7 @@
 /// left empty, then filled with an unknown word; each concept by one of its phrases) and plays
 /// each in a fresh conversation with the rule's own gates open. When the rule's pattern matches
 /// every sample, yet every sample is answered by another rule that has no gate of its own (no
-/// `when`, `phase` or `after`) before this one was even tried, the rule is reported. It is a
+/// `when`, `phase`, `after` or `signals`) before this one was even tried, the rule is reported. It is a
 /// heuristic: it proves the shadowing for the samples, not for every possible line.
 extension Scenario {
   package func shadowWarnings(skipping done: Set<String> = []) -> [Diagnostic] {
@@ -37,7 +37,7 @@ extension Scenario {
             guard turn.rule != rule.id, !turn.crisis, turn.intent == nil, turn.event == "line",
               !turn.why.candidates.contains(where: { $0.rule == rule.id }),
               let winner = turn.rule, let w = persona.rules.first(where: { $0.id == winner }),
-              w.when == nil, w.phases == nil, w.after.isEmpty
+              w.when == nil, w.phases == nil, w.after.isEmpty, w.signals.isEmpty
             else {
               conclusive = false
               break patterns

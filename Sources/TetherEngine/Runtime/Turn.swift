@@ -112,9 +112,11 @@ public struct Explanation: Sendable, Equatable, Codable {
   public var meterChanges: [MeterChange]
   public var candidates: [Candidate]
   public var normalized: String
+  /// The warning sign that let the rule answer, for a rule that answers signs (`signals`).
+  public var signal: String?
 
   enum CodingKeys: String, CodingKey {
-    case keyword, pattern, captures, chain, candidates, normalized
+    case keyword, pattern, captures, chain, candidates, normalized, signal
     case meterChanges = "meter_changes"
   }
 
@@ -126,11 +128,12 @@ public struct Explanation: Sendable, Equatable, Codable {
     meterChanges = []
     candidates = []
     normalized = ""
+    signal = nil
   }
 
   package init(
     keyword: String?, pattern: String?, captures: [String], chain: [String], meterChanges: [MeterChange],
-    candidates: [Candidate], normalized: String
+    candidates: [Candidate], normalized: String, signal: String? = nil
   ) {
     self.keyword = keyword
     self.pattern = pattern
@@ -139,5 +142,6 @@ public struct Explanation: Sendable, Equatable, Codable {
     self.meterChanges = meterChanges
     self.candidates = candidates
     self.normalized = normalized
+    self.signal = signal
   }
 }

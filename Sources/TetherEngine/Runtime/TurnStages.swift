@@ -48,7 +48,9 @@ package struct TurnStages {
   /// Stage 2: warning, crisis and exit signals: on the line of stage 1 when the scenario shares
   /// the signals' lexicon and words, else normalized again with the shared lexicon.
   package mutating func signals(_ input: String, _ line: NormalizedLine) -> SignalDetector.Found {
-    conversation.scenario.detectSignals(input, in: line, matcher: &conversation.matcher)
+    let found = conversation.scenario.detectSignals(input, in: line, matcher: &conversation.matcher)
+    if conversation.persona.answersSigns { conversation.lineSignals = found.ids }
+    return found
   }
 
   /// Stage 3: the candidate rules, from the keyword index.

@@ -24,7 +24,11 @@ public struct WhyView {
     }
     if let rule = turn.rule {
       var value = rule
-      if let k = turn.why.keyword { value += "  (keyword \"\(k)\")" }
+      if let sign = turn.why.signal {
+        value += "  (it answers the warning sign \"\(view.scenario.signal(sign)?.name ?? sign)\")"
+      } else if let k = turn.why.keyword, !k.isEmpty {
+        value += "  (keyword \"\(k)\")"
+      }
       row("rule", value)
     } else if turn.crisis && turn.reply.isEmpty {
       row("rule", "none: this persona has no crisis reply, so only the safety notice answered")
