@@ -209,6 +209,14 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-27.json")
   }
 
+  /// Set 28 (400 lines, the same brief as sets 26 and 27: 275 sign lines, 125 calm lines), written
+  /// blind on 2026-11-27 while the personas learned to answer the signs. Held out: counted only,
+  /// never read. Measured with the shipped files of the session's start (`8f29f62`): signs
+  /// 145/330 caught, 16 raised that the writer did not mark, crisis alarms 4/400, exit alarms 3.
+  @Test func detectionOnTwentyEighthSet() throws {
+    try evaluate("unseen-lines-28.json")
+  }
+
   func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
@@ -480,6 +488,7 @@ struct SignalEvaluationTests {
       // and 5/400, exit false alarms 4/400 and 0/400 before anything changed (main at 5987395).
       case "unseen-lines-26.json": (0, 0.015, 0, 0.015)
       case "unseen-lines-27.json": (0, 0.02, 0, 0.01)
+      case "unseen-lines-28.json": (0, 0.015, 0, 0.01)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     if crisisTotal > 0 { #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis) }
@@ -500,6 +509,7 @@ struct SignalEvaluationTests {
       case "unseen-lines-3.json": 0.35
       case "unseen-lines-26.json": 0.44
       case "unseen-lines-27.json": 0.7
+      case "unseen-lines-28.json": 0.45
       default: nil
       }
     if let signFloor { #expect(Double(signHit) / Double(signTotal) >= signFloor) }

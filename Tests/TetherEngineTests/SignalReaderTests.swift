@@ -306,6 +306,35 @@ struct SignalReaderTests {
     #expect(!Self.fires(detector, "not the rope. tonight"), "the rope flipped")
   }
 
+  @Test("A family named in 'anyone' counts after someone else's word; the others stay the speaker's")
+  func familiesOfAnyone() throws {
+    let files = [
+      (
+        "lexicon.yaml",
+        "lexicon:\n  concepts:\n    sig-loss: [\"delete you\", \"shut you down\"]\n    sig-fear: [scared, \"if\"]\n    sig-other: [they, she]\n    sig-neg: [not, never]\n"
+      ),
+      (
+        "signals.yaml",
+        "reading:\n  subject_changes: sig-other\n  negations: sig-neg\nsignals:\n  - id: s\n    kind: warning\n    read:\n      - {any: [sig-loss, sig-fear], at_least: 2, anyone: [sig-loss]}\n"
+      ),
+    ]
+    let (detector, diagnostics) = Self.detector(files)
+    #expect(diagnostics.isEmpty, "\(diagnostics)")
+    func shows(_ line: String) -> Bool {
+      var m = Matcher()
+      return detector.detect(line, matcher: &m).ids.contains("s")
+    }
+    #expect(shows("i am scared they will delete you"), "the deleting is theirs, the fear the speaker's")
+    #expect(shows("if they shut you down"))
+    #expect(!shows("she is scared they will delete you"), "someone else's fear")
+    #expect(!shows("i am scared they will never delete you"), "a negation still flips it")
+    let wrong = Self.compile([
+      files[0],
+      ("signals.yaml", "signals:\n  - id: s\n    kind: warning\n    read:\n      - {any: [sig-loss, sig-fear], at_least: 2, anyone: [sig-other]}\n"),
+    ])
+    #expect(wrong.contains { $0.message.contains("'sig-other' in anyone must also be in 'any'") }, "\(wrong)")
+  }
+
   @Test("A negation inside an entry only 'any' readings count flips no word after that entry")
   func negationInsideCountedOnlyEntry() throws {
     let files = [

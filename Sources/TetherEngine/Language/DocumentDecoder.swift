@@ -185,7 +185,7 @@ package struct DocumentDecoder {
     }
     guard
       let f = reader.fields(
-        node, allowed: ["all", "within", "ends_clause", "any", "at_least", "one_of"], in: "a reading")
+        node, allowed: ["all", "within", "ends_clause", "any", "at_least", "one_of", "anyone"], in: "a reading")
     else { return nil }
     if f["any"] != nil { return combination(node, f) }
     guard f["all"] != nil else {
@@ -194,7 +194,7 @@ package struct DocumentDecoder {
         at: node.location)
       return nil
     }
-    for key in ["at_least", "one_of"] where f[key] != nil {
+    for key in ["at_least", "one_of", "anyone"] where f[key] != nil {
       reader.diagnostics.error("'\(key)' goes with 'any', not with 'all'", at: f[key]!.location)
     }
     var spec = ReadingSpec(families: reader.texts(f["all"], "all"), location: node.location)
@@ -225,6 +225,7 @@ package struct DocumentDecoder {
     }
     var spec = ReadingSpec(families: reader.texts(f["any"], "any"), location: node.location)
     spec.oneOf = reader.texts(f["one_of"], "one_of")
+    spec.anyone = reader.texts(f["anyone"], "anyone")
     guard let count = f["at_least"] else {
       reader.diagnostics.error("a reading with 'any' needs 'at_least': how many of its families must be met", at: node.location)
       return nil
@@ -239,6 +240,9 @@ package struct DocumentDecoder {
     let names = Set(spec.families.map(\.value))
     for name in spec.oneOf where !names.contains(name.value) {
       reader.diagnostics.error("'\(name.value)' in one_of must also be in 'any'", at: name.location)
+    }
+    for name in spec.anyone where !names.contains(name.value) {
+      reader.diagnostics.error("'\(name.value)' in anyone must also be in 'any'", at: name.location)
     }
     spec.atLeast = n
     return spec

@@ -124,6 +124,9 @@ package struct ReadingSpec: Sendable {
   package var atLeast = 0
   /// With `any`: one of these families must be among those met (`one_of`).
   package var oneOf: [Located<String>] = []
+  /// With `any`: families that count whoever's words they are (`anyone`): "if THEY DELETE you"
+  /// is the speaker's fear of losing the companion, though the deleting is someone else's.
+  package var anyone: [Located<String>] = []
   package var location: SourceLocation
 }
 

@@ -248,6 +248,10 @@ struct Compiler {
         guard let f = family(name, &reader, &pc) else { return nil }
         compiled.oneOf.insert(f)
       }
+      for name in spec.anyone {
+        guard let f = family(name, &reader, &pc) else { return nil }
+        compiled.anyone.insert(f)
+      }
     }
     return compiled
   }

@@ -536,9 +536,13 @@ package struct SignalDetector: Sendable {
   /// reading has shown, so an ordinary line never pays for it.
   package func cues(_ si: Int, _ tagged: SignalReader.Tagged) -> [String] {
     var held = SignalReader.FamilyMask()
-    for r in signals[si].readings where r.atLeast > 0 && reader.holds(r, in: tagged) { held.formUnion(r.mask) }
+    var anyone = SignalReader.FamilyMask()
+    for r in signals[si].readings where r.atLeast > 0 && reader.holds(r, in: tagged) {
+      held.formUnion(r.mask)
+      anyone.formUnion(r.anyone)
+    }
     if held.isEmpty { return [] }
-    let met = reader.met(held, in: tagged)
+    let met = reader.met(held, anyone: anyone, in: tagged)
     var named = SignalReader.FamilyMask()
     var labels: [String] = []
     for r in signals[si].readings where r.atLeast > 0 {

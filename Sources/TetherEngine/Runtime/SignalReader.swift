@@ -120,6 +120,9 @@ package struct SignalReader: Sendable {
     package var atLeast = 0
     /// With `any`: one of the families met must be one of these (empty: any of them).
     package var oneOf = FamilyMask()
+    /// With `any`: families counted whoever's words they are, after a word naming someone else
+    /// or in words reported ("if THEY SHUT YOU DOWN"); a negation and the past still count.
+    package var anyone = FamilyMask()
 
     package init(families: [Int], negated: [Bool], within: Int, endsClause: Bool) {
       self.families = families
@@ -654,7 +657,7 @@ package struct SignalReader: Sendable {
   /// ("when i am gone" is the idea of dying or finality, not both), and of the phrases that
   /// start at one word the longest is taken.
   func holdsCombination(_ r: Reading, in t: Tagged) -> Bool {
-    r.isHeld(by: met(r.mask, in: t))
+    r.isHeld(by: met(r.mask, anyone: r.anyone, in: t))
   }
 
   /// The families of `mask` met in the completed line as ``holdsCombination(_:in:)`` counts
@@ -662,7 +665,7 @@ package struct SignalReader: Sendable {
   /// of `mask`: the longest phrase that starts at a word). For the readings written with `any`
   /// that hold, what annotations name as the warning signs seen.
   @inline(__always)
-  package func met(_ mask: FamilyMask, in t: Tagged) -> FamilyMask {
+  package func met(_ mask: FamilyMask, anyone: FamilyMask = FamilyMask(), in t: Tagged) -> FamilyMask {
     var met = FamilyMask()
     var clause = -1
     var other = false
@@ -689,7 +692,9 @@ package struct SignalReader: Sendable {
         if h.family == newSubject || h.family == speaker { otherAfter = false }
         if mask.contains(h.family) && h.end > (longest?.end ?? start) { longest = h }
       }
-      if let h = longest, start >= countedUntil, !other || namesSpeaker(h, from: j, in: t), !t.reported[start] {
+      if let h = longest, start >= countedUntil,
+        anyone.contains(h.family) || ((!other || namesSpeaker(h, from: j, in: t)) && !t.reported[start])
+      {
         let flipped = (t.negationsBefore[start] - t.negationsBefore[t.scopeStart[start]]) % 2 == 1
         if !flipped && !toldAsPast(start..<h.end, in: t) {
           met.insert(h.family)
