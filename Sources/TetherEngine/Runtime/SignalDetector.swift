@@ -56,7 +56,7 @@ package struct SignalDetector: Sendable {
   /// FNV-1a over the bytes, leaving out the byte at `skipping` (-1: none).
   @inline(__always)
   static func fnv(_ bytes: UnsafeBufferPointer<UInt8>, skipping: Int) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    var h = fnvBasis
     for (k, b) in bytes.enumerated() where k != skipping {
       h ^= UInt64(b)
       h = h &* 0x100_0000_01b3
@@ -64,9 +64,26 @@ package struct SignalDetector: Sendable {
     return h
   }
 
-  /// The id filed under `bytes` (with the byte at `skipping` left out), if any.
-  func fuzzyLookup(_ bytes: UnsafeBufferPointer<UInt8>, skipping: Int) -> Int32? {
-    let hash = Self.fnv(bytes, skipping: skipping)
+  /// FNV-1a's starting value.
+  static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  /// FNV-1a taken on from `hash` (the value after the bytes before `from`) over `bytes[from..<to]`.
+  @inline(__always)
+  static func fnv(_ hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> UInt64 {
+    var h = hash
+    var k = from
+    while k < to {
+      h ^= UInt64(bytes[k])
+      h = h &* 0x100_0000_01b3
+      k += 1
+    }
+    return h
+  }
+
+  /// The id filed under `bytes` (with the byte at `skipping` left out), if any; `hash` is those
+  /// bytes' FNV-1a hash (``fnv(_:skipping:)``).
+  @inline(__always)
+  func fuzzyLookup(_ bytes: UnsafeBufferPointer<UInt8>, skipping: Int, hash: UInt64) -> Int32? {
     if !fuzzyBloom.isEmpty && fuzzyBloom[Int(hash & 0xFFFF) >> 6] & (1 << (hash & 63)) == 0 { return nil }
     guard let entries = fuzzyHashes[hash] else { return nil }
     for (key, id) in entries {
@@ -684,22 +701,38 @@ package struct SignalDetector: Sendable {
       guard length <= 24 else { return nil }
       // The word's bytes in scratch memory on the stack: an array of them was allocated and
       // freed for every unknown word of four letters or more (about 120 instructions a neutral
-      // turn, by callgrind).
+      // turn, by callgrind). With them, the hash of each of their beginnings (`prefix[k]`: of
+      // the first k bytes), so that a variant's hash is taken on from where it first differs
+      // from the word, not from its first byte (typo correction: about 600 -> 510 instructions
+      // a neutral turn, by callgrind).
       return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { scratch -> Int32? in
-        var n = 0
-        for b in word.utf8 {
-          scratch[n] = b
-          n += 1
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: length + 1) { prefix -> Int32? in
+          var n = 0
+          var h = Self.fnvBasis
+          prefix[0] = h
+          for b in word.utf8 {
+            scratch[n] = b
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01b3
+            n += 1
+            prefix[n] = h
+          }
+          let bytes = UnsafeBufferPointer(rebasing: scratch[0..<n])
+          if let id = fuzzyLookup(bytes, skipping: -1, hash: prefix[n]) { return id }
+          for k in 0..<n {
+            if let id = fuzzyLookup(bytes, skipping: k, hash: Self.fnv(prefix[k], bytes, from: k + 1, to: n)) {
+              return id
+            }
+          }
+          for k in 0..<(n - 1) {
+            scratch.swapAt(k, k + 1)
+            defer { scratch.swapAt(k, k + 1) }
+            if let id = fuzzyLookup(bytes, skipping: -1, hash: Self.fnv(prefix[k], bytes, from: k, to: n)) {
+              return id
+            }
+          }
+          return nil
         }
-        let bytes = UnsafeBufferPointer(rebasing: scratch[0..<n])
-        if let id = fuzzyLookup(bytes, skipping: -1) { return id }
-        for k in 0..<n { if let id = fuzzyLookup(bytes, skipping: k) { return id } }
-        for k in 0..<(n - 1) {
-          scratch.swapAt(k, k + 1)
-          defer { scratch.swapAt(k, k + 1) }
-          if let id = fuzzyLookup(bytes, skipping: -1) { return id }
-        }
-        return nil
       }
     }
     let scalars = Array(word.unicodeScalars)
