@@ -323,9 +323,9 @@ public struct ScenarioLibrary: Sendable {
     for persona in personas where checked.insert(persona.id).inserted {
       for rule in persona.rules {
         for name in rule.signals {
-          if rule.event != nil {
+          if let event = rule.event {
             diagnostics.error(
-              "'signals' belongs on an ordinary rule, not on a '\(rule.event!.rawValue)' event rule (rule '\(rule.id)')",
+              "'signals' belongs on an ordinary rule, not on a '\(event.rawValue)' event rule (rule '\(rule.id)')",
               at: name.location)
             break
           }

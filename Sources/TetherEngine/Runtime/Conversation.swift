@@ -255,11 +255,8 @@ public struct Conversation: Sendable {
       entries.append((rules[r].rank, Int.max, rules[r].priority, Vocabulary.unknown, r))
     }
     if !hasKeyword && scenario.lexicon.clauses == .first && persona.always.isEmpty && !last { return nil }
-    if !lineSignals.isEmpty {
-      for r in signRules() where !entries.contains(where: { $0.rule == r }) {
-        entries.append((rules[r].rank, Int.max, rules[r].priority, Vocabulary.unknown, r))
-      }
-    }
+    // A rule that answers signs is in neither the keyword index nor `always`: no duplicate.
+    for r in signRules() { entries.append((rules[r].rank, Int.max, rules[r].priority, Vocabulary.unknown, r)) }
     if entries.isEmpty { return nil }
     entries.sort { ($0.rank, $1.pos, $0.priority, $1.rule) > ($1.rank, $0.pos, $1.priority, $0.rule) }
     var result: [Group] = []
