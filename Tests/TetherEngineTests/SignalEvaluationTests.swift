@@ -217,6 +217,14 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-28.json")
   }
 
+  /// Set 29 (400 lines, set 24's brief: ten kinds of crisis line, 14 each, ten kinds of calm line,
+  /// goodbyes and their lookalikes), written blind on 2026-11-27 (main at `11f4274`) before that
+  /// session's crisis work. Held out: counted only, never read. The writer's own kind tags in
+  /// `signals` were cleared (they are not warning-sign ids).
+  @Test func detectionOnTwentyNinthSet() throws {
+    try evaluate("unseen-lines-29.json")
+  }
+
   func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
@@ -489,6 +497,10 @@ struct SignalEvaluationTests {
       case "unseen-lines-26.json": (0, 0.015, 0, 0.015)
       case "unseen-lines-27.json": (0, 0.02, 0, 0.01)
       case "unseen-lines-28.json": (0, 0.015, 0, 0.01)
+      // Set 29 (400 lines, set 24's brief), measured before anything changed (main at 11f4274):
+      // crisis 108/142 (means 8/14, farewells 9/14, plans 9/14, indirect 9/14; self-harm 14/14),
+      // false alarms 13/258 (negated 3, past 3, third party 3), exit 76/84, exit false alarms 4/316.
+      case "unseen-lines-29.json": (0.76, 0.051, 0.9, 0.013)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     if crisisTotal > 0 { #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis) }
