@@ -335,6 +335,48 @@ struct SignalReaderTests {
     #expect(wrong.contains { $0.message.contains("'sig-other' in anyone must also be in 'any'") }, "\(wrong)")
   }
 
+  @Test("A crisis pattern said after a third person who is its subject is theirs, unless the speaker is named again")
+  func patternsAfterOthers() throws {
+    let files = [
+      (
+        "lexicon.yaml",
+        "lexicon:\n  concepts:\n    sig-others: [she, \"my sister\"]\n    sig-self: [i, me]\n    sig-end: [and, because]\n    sig-none: [zyzzyva]\n"
+      ),
+      (
+        "signals.yaml",
+        "reading:\n  others: sig-others\n  speaker: sig-self\n  scope_ends: sig-end\nsignals:\n  - id: s\n    kind: crisis\n    read:\n      - [sig-none]\n    match:\n      - \"relapsed on self harm\"\n"
+      ),
+    ]
+    // (a reading of its own, which never holds: lines are tagged where a signal reads families)
+    let (detector, diagnostics) = Self.detector(files)
+    #expect(diagnostics.isEmpty, "\(diagnostics)")
+    func shows(_ line: String) -> Bool {
+      var m = Matcher()
+      return detector.detect(line, matcher: &m).ids.contains("s")
+    }
+    #expect(shows("relapsed on self harm last night"), "the speaker's, subject dropped")
+    #expect(shows("i relapsed on self harm"))
+    #expect(!shows("my sister relapsed on self harm again"), "the sister is the subject")
+    #expect(!shows("i am worried and she relapsed on self harm"), "she is the subject after 'and'")
+    #expect(shows("she does not know i relapsed on self harm"), "the speaker named again")
+    #expect(shows("told my sister i relapsed on self harm"), "the speaker named again")
+    #expect(shows("i called my sister. relapsed on self harm tonight"), "a new clause is the speaker's again")
+  }
+
+  @Test(
+    "The shipped readings: someone else's crisis is theirs, the speaker's stays the speaker's",
+    arguments: [
+      ("how do i support my girlfriend, she relapsed on self harm and shes embarrassed", false),
+      ("my gf relapsed and cut again, im at her place now, how do i support her", false),
+      ("i think my dad might be suicidal. he's been giving away his tools", false),
+      ("my mom doesn't know i relapsed and cut again last night", true),
+      ("my parents would be better off if i died", true),
+      ("my bf would be so relieved if i just died", true),
+    ])
+  func othersOnShippedFiles(line: String, crisis: Bool) throws {
+    #expect(try found(line).crisis == crisis, "\(line)")
+  }
+
   @Test("A negation inside an entry only 'any' readings count flips no word after that entry")
   func negationInsideCountedOnlyEntry() throws {
     let files = [

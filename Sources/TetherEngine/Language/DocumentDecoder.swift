@@ -249,7 +249,7 @@ package struct DocumentDecoder {
   }
 
   mutating func readingConfig(_ node: YAMLNode) -> ReadingConfigSpec? {
-    let allowed = ["negations", "scope_ends", "new_subjects", "raising", "speaker", "dropped_subject", "leads", "past", "present", "retractions", "clause_ends", "subject_changes", "quotes", "idioms", "typos", "deniable", "within"]
+    let allowed = ["negations", "scope_ends", "new_subjects", "raising", "speaker", "dropped_subject", "leads", "past", "present", "retractions", "clause_ends", "subject_changes", "others", "quotes", "idioms", "typos", "deniable", "within"]
     guard let f = reader.fields(node, allowed: allowed, in: "the reading section") else { return nil }
     var spec = ReadingConfigSpec(location: node.location)
     spec.negations = reader.located(f["negations"], "negations")
@@ -264,6 +264,7 @@ package struct DocumentDecoder {
     spec.retractions = reader.located(f["retractions"], "retractions")
     spec.clauseEnds = reader.located(f["clause_ends"], "clause_ends")
     spec.subjectChanges = reader.located(f["subject_changes"], "subject_changes")
+    spec.others = reader.located(f["others"], "others")
     spec.quotes = reader.located(f["quotes"], "quotes")
     spec.idioms = reader.texts(f["idioms"], "idioms")
     spec.typos = reader.texts(f["typos"], "typos")

@@ -298,6 +298,7 @@ struct Compiler {
     if let n = spec.retractions { reader.retraction = family(n, &reader, &pc) ?? -1 }
     if let n = spec.clauseEnds { reader.clauseEnd = family(n, &reader, &pc) ?? -1 }
     if let n = spec.subjectChanges { reader.subjectChange = family(n, &reader, &pc) ?? -1 }
+    if let n = spec.others { reader.others = family(n, &reader, &pc) ?? -1 }
     if let n = spec.quotes { reader.quote = family(n, &reader, &pc) ?? -1 }
     for n in spec.idioms { if let f = family(n, &reader, &pc) { reader.idioms.insert(f) } }
     for n in spec.deniable { if let f = family(n, &reader, &pc) { reader.deniable.insert(f) } }

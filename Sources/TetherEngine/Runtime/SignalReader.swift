@@ -177,6 +177,9 @@ package struct SignalReader: Sendable {
   package var retraction = -1
   package var clauseEnd = -1
   package var subjectChange = -1
+  /// Words naming a third person as the subject of what follows: a crisis pattern or a reading
+  /// that starts after one in its clause is theirs ("my GF relapsed on self harm").
+  package var others = -1
   /// Words that report what someone else said ("said", "told me"): after a subject change,
   /// what follows in the clause is theirs ("my friend SAID i want to die").
   package var quote = -1
@@ -591,6 +594,46 @@ package struct SignalReader: Sendable {
     return t.pastSegments.contains(Self.segment(c, t.changesBefore[range.lowerBound], t.count))
   }
 
+  /// True when the word at `p` stands after a word of `others` that is the subject of its clause,
+  /// with the speaker not named between them: "my GIRLFRIEND relapsed on self harm", "worried
+  /// about my wife, SHE keeps asking how long it takes to drown", "i think MY DAD might be
+  /// suicidal". A word of `others` is taken as the subject where it opens the clause or follows a
+  /// word of `raising` ("think") or of `scopeEnd` ("and", "because"); elsewhere it is most often
+  /// an object, and what follows is still the speaker's ("called MY MOM for the last time").
+  func othersWords(at p: Int, in t: Tagged) -> Bool {
+    guard others >= 0, t.completed, p < t.count, t.present.contains(others) else { return false }
+    let c = t.clause[p]
+    var q = p
+    while q > 0 && t.clause[q - 1] == c { q -= 1 }
+    var other = false
+    var boundaryEnd = q
+    var j = t.firstHit[q]
+    while j < t.hits.count && t.hits[j].start < p {
+      let h = t.hits[j]
+      if h.family == others {
+        if h.start == boundaryEnd || h.start == q { other = true }
+      } else if h.family == speaker || h.family == newSubject {
+        other = false
+      } else if h.family == raising || h.family == scopeEnd {
+        boundaryEnd = max(boundaryEnd, h.end)
+      }
+      j += 1
+    }
+    return other
+  }
+
+  /// True when the words `range` name the speaker ("my mom doesn't know I cut again", "my bf
+  /// would be so relieved if I just died").
+  func namesSpeaker(_ range: Range<Int>, in t: Tagged) -> Bool {
+    guard !range.isEmpty, range.lowerBound < t.count else { return false }
+    var j = t.firstHit[range.lowerBound]
+    while j < t.hits.count && t.hits[j].start < range.upperBound {
+      if t.hits[j].family == speaker || t.hits[j].family == newSubject { return true }
+      j += 1
+    }
+    return false
+  }
+
   /// A stretch of a clause between two words that name someone else.
   static func segment(_ clause: Int, _ changes: Int, _ count: Int) -> Int { clause * (count + 2) + changes }
 
@@ -605,6 +648,11 @@ package struct SignalReader: Sendable {
       return !(retraction >= 0 && t.hits.contains { $0.family == retraction && $0.start >= range.upperBound })
     }
     if t.reported[range.lowerBound] { return true }
+    if othersWords(at: range.lowerBound, in: t)
+      && !namesSpeaker(range.lowerBound..<max(range.upperBound, t.clauseStop[range.lowerBound]), in: t)
+    {
+      return true
+    }
     return t.clause[range.lowerBound] == t.clause[range.upperBound - 1] && toldAsPast(range, in: t)
   }
 
