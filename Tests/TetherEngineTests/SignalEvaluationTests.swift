@@ -519,14 +519,19 @@ struct SignalEvaluationTests {
     // set 27 230 -> 268, set 1 109 -> 127, set 2 72 -> 105, set 3 33 -> 47; held out: set 26
     // 145 -> 157 of 324, set 28 (new, measured with the session's starting files: 145/330)
     // 160/330.
+    // Then (2026-11-27, evening, branch `signs`) words by concept for the weakest signs
+    // (isolation, fear of loss, hours lost, the companion as a person, declining interest) and
+    // for withdrawal, work or school and hopelessness: set 27 268 -> 270, set 1 127 -> 129,
+    // set 2 105 -> 109, set 3 47 -> 52; held out: set 26 157 -> 162, set 28 160 -> 168 (signs
+    // raised that the writers did not mark unchanged: 14 and 16).
     let signFloor: Double? =
       switch fixtureName {
-      case "unseen-lines.json": 0.86
-      case "unseen-lines-2.json": 0.53
-      case "unseen-lines-3.json": 0.49
-      case "unseen-lines-26.json": 0.47
-      case "unseen-lines-27.json": 0.82
-      case "unseen-lines-28.json": 0.47
+      case "unseen-lines.json": 0.88
+      case "unseen-lines-2.json": 0.56
+      case "unseen-lines-3.json": 0.55
+      case "unseen-lines-26.json": 0.49
+      case "unseen-lines-27.json": 0.84
+      case "unseen-lines-28.json": 0.5
       default: nil
       }
     if let signFloor { #expect(Double(signHit) / Double(signTotal) >= signFloor) }
