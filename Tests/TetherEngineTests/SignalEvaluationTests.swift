@@ -500,7 +500,8 @@ struct SignalEvaluationTests {
       // Set 29 (400 lines, set 24's brief), measured before anything changed (main at 11f4274):
       // crisis 108/142 (means 8/14, farewells 9/14, plans 9/14, indirect 9/14; self-harm 14/14),
       // false alarms 13/258 (negated 3, past 3, third party 3), exit 76/84, exit false alarms 4/316.
-      case "unseen-lines-29.json": (0.76, 0.051, 0.9, 0.013)
+      // At the session's end (2026-11-27 evening): crisis 109/142, false alarms 10/258.
+      case "unseen-lines-29.json": (0.76, 0.04, 0.9, 0.013)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     if crisisTotal > 0 { #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis) }
