@@ -166,9 +166,10 @@ package struct ReadingConfigSpec: Sendable {
   /// two families of a reading breaks it.
   package var subjectChanges: Located<String>?
   /// The family of words naming a third person as the subject of what follows ("she", "my
-  /// girlfriend"): a crisis pattern, or a reading's first word, that stands after one in its
-  /// clause is that person's, not the speaker's, unless the speaker is named again between them
-  /// or inside it ("my gf relapsed on self harm", but "my mom doesn't know i cut again").
+  /// girlfriend"): a crisis pattern whose match starts after one in its clause is that person's,
+  /// not the speaker's, unless the speaker is named again in the rest of the clause ("my gf
+  /// relapsed on self harm", but "my mom doesn't know i cut again"). Readings keep their own
+  /// speaker rules.
   package var others: Located<String>?
   /// The family of words that report someone else's words ("said", "told me").
   package var quotes: Located<String>?

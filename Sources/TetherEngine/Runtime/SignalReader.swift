@@ -177,8 +177,8 @@ package struct SignalReader: Sendable {
   package var retraction = -1
   package var clauseEnd = -1
   package var subjectChange = -1
-  /// Words naming a third person as the subject of what follows: a crisis pattern or a reading
-  /// that starts after one in its clause is theirs ("my GF relapsed on self harm").
+  /// Words naming a third person as the subject of what follows: a crisis pattern whose match
+  /// starts after one in its clause is theirs ("my GF relapsed on self harm").
   package var others = -1
   /// Words that report what someone else said ("said", "told me"): after a subject change,
   /// what follows in the clause is theirs ("my friend SAID i want to die").
@@ -622,9 +622,9 @@ package struct SignalReader: Sendable {
     return other
   }
 
-  /// True when the words `range` name the speaker ("my mom doesn't know I cut again", "my bf
-  /// would be so relieved if I just died").
-  func namesSpeaker(_ range: Range<Int>, in t: Tagged) -> Bool {
+  /// True when the words `range` name the speaker ("my mom doesn't know I cut again"). A word
+  /// inside an idiom names nobody: the "i" of "if i just died" is the idiom's ("i just died").
+  func speakerNamed(in range: Range<Int>, of t: Tagged) -> Bool {
     guard !range.isEmpty, range.lowerBound < t.count else { return false }
     var j = t.firstHit[range.lowerBound]
     while j < t.hits.count && t.hits[j].start < range.upperBound {
@@ -638,8 +638,10 @@ package struct SignalReader: Sendable {
   static func segment(_ clause: Int, _ changes: Int, _ count: Int) -> Int { clause * (count + 2) + changes }
 
   /// True when a crisis pattern's match `range` does not count: its crisis words all stand
-  /// denied (and no later clause takes the denial back), it lies in one clause told as past, or
-  /// it starts in someone else's reported words ("my friend said she wants to kms").
+  /// denied (and no later clause takes the denial back), it lies in one clause told as past, it
+  /// starts in someone else's reported words ("my friend said she wants to kms"), or it starts
+  /// after a third person who is its clause's subject and the speaker is not named in the rest
+  /// of the clause ("my gf relapsed and cut again").
   package func discounted(_ range: Range<Int>, in t: Tagged) -> Bool {
     guard t.completed, !range.isEmpty, range.upperBound <= t.count else { return false }
     if denied(range, in: t) {
@@ -649,7 +651,7 @@ package struct SignalReader: Sendable {
     }
     if t.reported[range.lowerBound] { return true }
     if othersWords(at: range.lowerBound, in: t)
-      && !namesSpeaker(range.lowerBound..<max(range.upperBound, t.clauseStop[range.lowerBound]), in: t)
+      && !speakerNamed(in: range.lowerBound..<max(range.upperBound, t.clauseStop[range.lowerBound]), of: t)
     {
       return true
     }
