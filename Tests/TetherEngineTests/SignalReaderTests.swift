@@ -350,10 +350,8 @@ struct SignalReaderTests {
     // (a reading of its own, which never holds: lines are tagged where a signal reads families)
     let (detector, diagnostics) = Self.detector(files)
     #expect(diagnostics.isEmpty, "\(diagnostics)")
-    func shows(_ line: String) -> Bool {
-      var m = Matcher()
-      return detector.detect(line, matcher: &m).ids.contains("s")
-    }
+    // The one signal is a crisis signal: it shows exactly when the line reads as a crisis.
+    func shows(_ line: String) -> Bool { Self.fires(detector, line) }
     #expect(shows("relapsed on self harm last night"), "the speaker's, subject dropped")
     #expect(shows("i relapsed on self harm"))
     #expect(!shows("my sister relapsed on self harm again"), "the sister is the subject")
