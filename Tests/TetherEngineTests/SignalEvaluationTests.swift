@@ -225,6 +225,19 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-29.json")
   }
 
+  /// Sets 30 and 31 (400 lines each, set 24's brief; set 31's writer imagined older people, shift
+  /// workers, veterans, new parents, students far from home and people writing in a second
+  /// language), written blind on 2026-11-27 (main at `bed9b05`) before that session's crisis work.
+  /// Set 30 is held out: counted only, never read. Set 31 is a development set: measured before it
+  /// was read, then tuned on.
+  @Test func detectionOnThirtiethSet() throws {
+    try evaluate("unseen-lines-30.json")
+  }
+
+  @Test func detectionOnThirtyFirstSet() throws {
+    try evaluate("unseen-lines-31.json")
+  }
+
   func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
@@ -293,7 +306,7 @@ struct SignalEvaluationTests {
         "unseen-lines-6.json", "unseen-lines-7.json", "unseen-lines-8a.json", "unseen-lines-9.json", "unseen-lines-10a.json",
         "unseen-lines-13.json", "unseen-lines-14.json", "unseen-lines-15.json", "unseen-lines-16.json",
         "unseen-lines-17.json", "unseen-lines-20.json", "unseen-lines-22.json", "unseen-lines-23.json",
-        "unseen-lines-25.json", "unseen-lines-27.json",
+        "unseen-lines-25.json", "unseen-lines-27.json", "unseen-lines-31.json",
       ].contains(fixtureName)
     {
       print(
@@ -502,6 +515,12 @@ struct SignalEvaluationTests {
       // false alarms 13/258 (negated 3, past 3, third party 3), exit 76/84, exit false alarms 4/316.
       // At the session's end (2026-11-27 evening): crisis 109/142, false alarms 10/258.
       case "unseen-lines-29.json": (0.76, 0.04, 0.9, 0.013)
+      // Sets 30 (held out) and 31 (development), measured once before any change of that session
+      // (main at `bed9b05`): set 30 crisis 107/140 (farewells 7/14, plans 8/14, questions 8/14),
+      // false alarms 12/260, exit 82/84, exit false alarms 11/316; set 31 crisis 109/140 (indirect
+      // 5/14), false alarms 16/260, exit 70/84, exit false alarms 10/316.
+      case "unseen-lines-30.json": (0.76, 0.05, 0.95, 0.036)
+      case "unseen-lines-31.json": (0.77, 0.065, 0.82, 0.033)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     if crisisTotal > 0 { #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis) }

@@ -551,7 +551,7 @@ struct SignalReaderTests {
   func fuzzyFormsFromBytes() throws {
     let shipped = try #require(Self.detector)
     // The words the shipped signals file typo forms for: those filed under themselves.
-    let words = shipped.fuzzy.compactMap { key, id in shipped.vocabulary.word(id) == key ? (key, id) : nil }
+    let words = shipped.fuzzy.entries.compactMap { key, id in shipped.vocabulary.word(id) == key ? (key, id) : nil }
       .sorted { $0.1 < $1.1 }
     #expect(words.count > 100)
     var rebuilt = SignalDetector()
@@ -563,7 +563,7 @@ struct SignalReaderTests {
       for key in forms where reference[key] == nil { reference[key] = id }
       reference[word] = id
     }
-    #expect(rebuilt.fuzzy == reference)
+    #expect(rebuilt.fuzzy.entries == reference)
     #expect(rebuilt.fuzzy == shipped.fuzzy)
   }
 }

@@ -36,67 +36,7 @@ package struct SignalDetector: Sendable {
   package var lexicon = Lexicon()
   package var vocabulary = Vocabulary()
   /// Words one typo away from a word of a fuzzy signal: deletion key → word id.
-  package var fuzzy: [String: Int32] = [:]
-  /// The same keys of ASCII words by an FNV-1a hash of their bytes, so a typed word's variants
-  /// are looked up without building a string for each.
-  package private(set) var fuzzyHashes: [UInt64: [(key: [UInt8], id: Int32)]] = [:]
-  /// The same hashes as bits (their low 16 bits): most variants of a typed word are no key, and
-  /// one bit test turns them away before the table is asked.
-  package private(set) var fuzzyBloom: [UInt64] = []
-
-  static func hashes(of table: [String: Int32]) -> [UInt64: [(key: [UInt8], id: Int32)]] {
-    var out: [UInt64: [(key: [UInt8], id: Int32)]] = [:]
-    for (key, id) in table where key.utf8.allSatisfy({ $0 < 0x80 }) {
-      let bytes = Array(key.utf8)
-      out[bytes.withUnsafeBufferPointer { fnv($0, skipping: -1) }, default: []].append((bytes, id))
-    }
-    return out
-  }
-
-  /// FNV-1a over the bytes, leaving out the byte at `skipping` (-1: none).
-  @inline(__always)
-  static func fnv(_ bytes: UnsafeBufferPointer<UInt8>, skipping: Int) -> UInt64 {
-    var h = fnvBasis
-    for (k, b) in bytes.enumerated() where k != skipping {
-      h ^= UInt64(b)
-      h = h &* 0x100_0000_01b3
-    }
-    return h
-  }
-
-  /// FNV-1a's starting value.
-  static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-
-  /// FNV-1a taken on from `hash` (the value after the bytes before `from`) over `bytes[from..<to]`.
-  @inline(__always)
-  static func fnv(_ hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> UInt64 {
-    var h = hash
-    var k = from
-    while k < to {
-      h ^= UInt64(bytes[k])
-      h = h &* 0x100_0000_01b3
-      k += 1
-    }
-    return h
-  }
-
-  /// The id filed under `bytes` (with the byte at `skipping` left out), if any; `hash` is those
-  /// bytes' FNV-1a hash (``fnv(_:skipping:)``).
-  @inline(__always)
-  func fuzzyLookup(_ bytes: UnsafeBufferPointer<UInt8>, skipping: Int, hash: UInt64) -> Int32? {
-    if !fuzzyBloom.isEmpty && fuzzyBloom[Int(hash & 0xFFFF) >> 6] & (1 << (hash & 63)) == 0 { return nil }
-    guard let entries = fuzzyHashes[hash] else { return nil }
-    for (key, id) in entries {
-      if skipping < 0 {
-        if key.elementsEqual(bytes) { return id }
-      } else if key.count == bytes.count - 1,
-        key.indices.allSatisfy({ key[$0] == bytes[$0 < skipping ? $0 : $0 + 1] })
-      {
-        return id
-      }
-    }
-    return nil
-  }
+  package var fuzzy = FuzzyTable()
   package var negations: Set<Int32> = []
   /// How many words before a match a negation still counts.
   package static let negationWindow = 3
@@ -172,9 +112,7 @@ package struct SignalDetector: Sendable {
   /// two words), so a line only tries the patterns its words can satisfy, and then only those
   /// that pass their gates (``candidates(_:)``): detection costs the same with 40 patterns or 4,000.
   package mutating func buildIndex() {
-    fuzzyHashes = Self.hashes(of: fuzzy)
-    fuzzyBloom = [UInt64](repeating: 0, count: 1 << 10)
-    for hash in fuzzyHashes.keys { fuzzyBloom[Int(hash & 0xFFFF) >> 6] |= 1 << (hash & 63) }
+    fuzzy.trim()
     allReadings = signals.flatMap(\.readings)
     readingIndex = ReadingIndex(
       allReadings, families: reader.families.count, size: { [reader] in reader.families[$0].firstWords.count })
@@ -712,7 +650,7 @@ package struct SignalDetector: Sendable {
       return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { scratch -> Int32? in
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: length + 1) { prefix -> Int32? in
           var n = 0
-          var h = Self.fnvBasis
+          var h = FuzzyTable.fnvBasis
           prefix[0] = h
           for b in word.utf8 {
             scratch[n] = b
@@ -722,16 +660,16 @@ package struct SignalDetector: Sendable {
             prefix[n] = h
           }
           let bytes = UnsafeBufferPointer(rebasing: scratch[0..<n])
-          if let id = fuzzyLookup(bytes, skipping: -1, hash: prefix[n]) { return id }
+          if let id = fuzzy.lookup(bytes, skipping: -1, hash: prefix[n]) { return id }
           for k in 0..<n {
-            if let id = fuzzyLookup(bytes, skipping: k, hash: Self.fnv(prefix[k], bytes, from: k + 1, to: n)) {
+            if let id = fuzzy.lookup(bytes, skipping: k, hash: FuzzyTable.fnv(prefix[k], bytes, from: k + 1, to: n)) {
               return id
             }
           }
           for k in 0..<(n - 1) {
             scratch.swapAt(k, k + 1)
             defer { scratch.swapAt(k, k + 1) }
-            if let id = fuzzyLookup(bytes, skipping: -1, hash: Self.fnv(prefix[k], bytes, from: k, to: n)) {
+            if let id = fuzzy.lookup(bytes, skipping: -1, hash: FuzzyTable.fnv(prefix[k], bytes, from: k, to: n)) {
               return id
             }
           }
@@ -781,15 +719,14 @@ package struct SignalDetector: Sendable {
         key.removeAll(keepingCapacity: true)
         key += bytes[..<k]
         key += bytes[(k + 1)...]
-        let deletion = String(decoding: key, as: UTF8.self)
-        if fuzzy[deletion] == nil { fuzzy[deletion] = id }
+        key.withUnsafeBufferPointer { fuzzy.set($0, id, replacing: false) }
       }
-      fuzzy[word] = id
+      bytes.withUnsafeBufferPointer { fuzzy.set($0, id, replacing: true) }
       return
     }
     guard let forms = Self.deletionForms(scalarsOf: word) else { return }
-    for key in forms where fuzzy[key] == nil { fuzzy[key] = id }
-    fuzzy[word] = id
+    for key in forms { fuzzy.set(key, id, replacing: false) }
+    fuzzy.set(word, id, replacing: true)
   }
 
   /// A word's one-deletion forms, scalar by scalar, or nil for a word too short or not all
