@@ -5,10 +5,11 @@
 package struct PhraseSet: Sendable {
   /// The tables, written only while the set is built and only when this set owns them alone.
   final class Storage: @unchecked Sendable {
-    var singles: Set<Int32> = []
+    /// The one-word phrases, sorted, each once (a list: kept as a hash set, with another of the
+    /// first words beside it, they raised the 10,000-rule benchmark's peak by 1 MiB).
+    var singles: [Int32] = []
     var multi: [[Int32]] = []
     var allowsEmpty = false
-    var firstWords: Set<Int32> = []
     var singleBits = WordBits()
     var multiByFirst: [Int32: [[Int32]]] = [:]
     var firstBits = WordBits()
@@ -17,8 +18,9 @@ package struct PhraseSet: Sendable {
 
     /// Files the one-word phrase `id` in every table that answers for one-word phrases.
     func insertSingle(_ id: Int32) {
-      singles.insert(id)
-      firstWords.insert(id)
+      let at = PhraseSet.insertionPoint(id, in: singles)
+      if at < singles.count && singles[at] == id { return }
+      singles.insert(id, at: at)
       singleBits.insert(id)
       firstBits.insert(id)
     }
@@ -28,12 +30,21 @@ package struct PhraseSet: Sendable {
       s.singles = singles
       s.multi = multi
       s.allowsEmpty = allowsEmpty
-      s.firstWords = firstWords
       s.singleBits = singleBits
       s.multiByFirst = multiByFirst
       s.firstBits = firstBits
       return s
     }
+  }
+
+  /// The first index of the sorted `list` whose id is not below `id`.
+  static func insertionPoint(_ id: Int32, in list: [Int32]) -> Int {
+    var lo = 0, hi = list.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if list[mid] < id { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
   }
 
   private var storage = Storage()
@@ -42,7 +53,8 @@ package struct PhraseSet: Sendable {
     if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
   }
 
-  package var singles: Set<Int32> { storage.singles }
+  /// The one-word phrases, sorted.
+  package var singles: [Int32] { storage.singles }
   /// Phrases of two or more words, longest first.
   package var multi: [[Int32]] { storage.multi }
   /// True when the empty phrase is in the set (an `[optional]` element).
@@ -53,66 +65,102 @@ package struct PhraseSet: Sendable {
       storage.allowsEmpty = newValue
     }
   }
-  /// Every word that can start a phrase of the set.
-  package var firstWords: Set<Int32> { storage.firstWords }
+  /// Every word that can start a phrase of the set, sorted (made on each call: only compiling
+  /// asks for it).
+  package var firstWords: [Int32] {
+    guard !storage.multiByFirst.isEmpty else { return storage.singles }
+    return Set(storage.singles).union(storage.multiByFirst.keys).sorted()
+  }
   /// The phrases of two or more words by their first word, each list longest first: at a
   /// position the matcher only tries the phrases that start with the word there.
   package var multiByFirst: [Int32: [[Int32]]] { storage.multiByFirst }
 
-  /// Word ids as bits, kept only from the 64-word block of the smallest id to that of the
-  /// largest, or as a short list while there are at most `listMost` of them. Bits from id 0 made
-  /// the shared signals' 3,000 sets hold 4 MB; most of those sets hold a few words whose ids lie
-  /// far apart (a common word and a new one), for which a list is smaller and as fast.
+  /// Word ids as bits, kept only from the 64-id block of the smallest id to that of the largest,
+  /// or as a sorted list while there are at most `listMost` of them or while they lie too far
+  /// apart for bits to pay (more blocks than ids: common words and new ones). Bits from id 0 made
+  /// the shared signals' 3,000 sets hold 4 MB; bits from the smallest id, 2.7 MB of the
+  /// 10,000-rule benchmark's heap (heaptrack); with the far-apart sets as lists, 1.1 MB.
   struct WordBits {
     static let listMost = 8
-    /// The ids, while there are few (and `words` is empty).
+    /// The ids, sorted, while there are few or they lie far apart (and `words` is empty).
     var list: [Int32] = []
     /// The first 64-id block kept.
     var base = 0
     var words: [UInt64] = []
 
-    /// Makes room in the bits for the ids from `low` through `high`.
-    mutating func reserve(_ low: Int32, _ high: Int32) {
-      guard low >= 0, high >= low else { return }
-      let lo = Int(low) >> 6, hi = Int(high) >> 6
-      if words.isEmpty {
-        base = lo
-        words = [UInt64](repeating: 0, count: hi - lo + 1)
-        let held = list
+    /// Every id held, sorted.
+    var members: [Int32] {
+      guard !words.isEmpty else { return list }
+      var out: [Int32] = []
+      for (k, w) in words.enumerated() where w != 0 {
+        for b in 0..<64 where w & (1 << UInt64(b)) != 0 { out.append(Int32((base + k) << 6 + b)) }
+      }
+      return out
+    }
+
+    /// Holds exactly the ids of `sorted` (sorted, each once, none negative), as bits or as a list.
+    mutating func rebuild(_ sorted: [Int32]) {
+      guard let low = sorted.first, let high = sorted.last else {
         list = []
-        for id in held { insert(id) }
+        words = []
         return
       }
-      if lo < base {
-        words.insert(contentsOf: [UInt64](repeating: 0, count: base - lo), at: 0)
+      let lo = Int(low) >> 6, blocks = Int(high) >> 6 - lo + 1
+      if sorted.count > Self.listMost && blocks <= sorted.count {
+        list = []
         base = lo
+        words = [UInt64](repeating: 0, count: blocks)
+        for id in sorted { words[Int(id) >> 6 - lo] |= 1 << UInt64(id & 63) }
+      } else {
+        words = []
+        list = sorted
       }
-      if hi >= base + words.count { words += [UInt64](repeating: 0, count: hi - base - words.count + 1) }
     }
 
     mutating func insert(_ id: Int32) {
       guard id >= 0 else { return }
       if words.isEmpty {
-        if list.contains(id) { return }
-        if list.count < Self.listMost {
-          list.append(id)
-          return
-        }
+        let at = PhraseSet.insertionPoint(id, in: list)
+        if at < list.count && list[at] == id { return }
+        list.insert(id, at: at)
+        if list.count > Self.listMost { rebuild(list) }
+        return
       }
-      reserve(id, id)
-      words[Int(id) >> 6 - base] |= 1 << UInt64(id & 63)
+      let w = Int(id) >> 6 - base
+      if w >= 0 && w < words.count {
+        words[w] |= 1 << UInt64(id & 63)
+      } else {
+        insert(contentsOf: [id])
+      }
+    }
+
+    /// Inserts every id of `ids` (in any order; negative ones are left out).
+    mutating func insert(contentsOf ids: [Int32]) {
+      guard !ids.isEmpty else { return }
+      var all = members + ids.filter { $0 >= 0 }
+      all.sort()
+      var unique: [Int32] = []
+      unique.reserveCapacity(all.count)
+      for id in all where unique.last != id { unique.append(id) }
+      rebuild(unique)
     }
 
     mutating func formUnion(_ other: WordBits) {
-      for id in other.list { insert(id) }
-      guard !other.words.isEmpty else { return }
-      reserve(Int32(other.base << 6), Int32((other.base + other.words.count) << 6 - 1))
-      for k in other.words.indices { words[other.base - base + k] |= other.words[k] }
+      let more = other.members
+      if !more.isEmpty { insert(contentsOf: more) }
     }
 
     @inline(__always)
     func contains(_ id: Int32) -> Bool {
-      if words.isEmpty { return list.contains(id) }
+      if words.isEmpty {
+        if list.count <= Self.listMost { return list.contains(id) }
+        var lo = 0, hi = list.count
+        while lo < hi {
+          let mid = (lo + hi) >> 1
+          if list[mid] < id { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < list.count && list[lo] == id
+      }
       let w = Int(id) >> 6 &- base
       return id >= 0 && UInt(bitPattern: w) < UInt(bitPattern: words.count) && words[w] & (1 << UInt64(id & 63)) != 0
     }
@@ -156,7 +204,6 @@ package struct PhraseSet: Sendable {
         var list = storage.multiByFirst[phrase[0]] ?? []
         list.insert(phrase, at: list.firstIndex { $0.count < phrase.count } ?? list.count)
         storage.multiByFirst[phrase[0]] = list
-        storage.firstWords.insert(phrase[0])
         storage.firstBits.insert(phrase[0])
       }
     }
@@ -176,38 +223,13 @@ package struct PhraseSet: Sendable {
     }
     unique()
     let box = storage
-    var singles = box.singles, firstWords = box.firstWords
-    var singleBits = box.singleBits, firstBits = box.firstBits
-    box.singles = []
-    box.firstWords = []
-    box.singleBits = WordBits()
-    box.firstBits = WordBits()
-    singles.reserveCapacity(singles.count + phrases.count)
-    firstWords.reserveCapacity(firstWords.count + phrases.count)
-    // The bitmaps sized once for the smallest and largest ids, not grown word by word.
-    var low = Int32.max, high: Int32 = -1, lowSingle = Int32.max, highSingle: Int32 = -1
-    for p in phrases where !p.isEmpty && p[0] >= 0 {
-      low = min(low, p[0])
-      high = max(high, p[0])
-      if p.count == 1 {
-        lowSingle = min(lowSingle, p[0])
-        highSingle = max(highSingle, p[0])
-      }
-    }
-    if phrases.count > WordBits.listMost {
-      firstBits.reserve(low, high)
-      singleBits.reserve(lowSingle, highSingle)
-    }
+    var singles = box.singles
     var multi: [[Int32]] = []
     var seen = Set<[Int32]>()
     for p in phrases {
       switch p.count {
       case 0: box.allowsEmpty = true
-      case 1:
-        singles.insert(p[0])
-        firstWords.insert(p[0])
-        singleBits.insert(p[0])
-        firstBits.insert(p[0])
+      case 1: singles.append(p[0])
       default:
         // A few longer phrases are compared in a list; many, through a hash set.
         if multi.count < 8 {
@@ -218,6 +240,16 @@ package struct PhraseSet: Sendable {
         }
       }
     }
+    // The bits built once from all the new words, not grown word by word.
+    let newSingles = Array(singles[box.singles.count...])
+    if !newSingles.isEmpty {
+      singles.sort()
+      var unique: [Int32] = []
+      unique.reserveCapacity(singles.count)
+      for id in singles where unique.last != id { unique.append(id) }
+      box.singles = unique
+      box.singleBits.insert(contentsOf: newSingles)
+    }
     if !multi.isEmpty {
       // Longest first; phrases of one length in the order given (as inserting one by one does).
       let order = multi.indices.sorted {
@@ -226,24 +258,23 @@ package struct PhraseSet: Sendable {
       var byFirst = box.multiByFirst
       box.multiByFirst = [:]
       box.multi = order.map { multi[$0] }
-      for p in box.multi {
-        byFirst[p[0], default: []].append(p)
-        firstWords.insert(p[0])
-        firstBits.insert(p[0])
-      }
+      for p in box.multi { byFirst[p[0], default: []].append(p) }
       box.multiByFirst = byFirst
     }
-    box.singles = singles
-    box.firstWords = firstWords
-    box.singleBits = singleBits
-    box.firstBits = firstBits
+    box.firstBits.insert(contentsOf: newSingles + multi.map { $0[0] })
   }
 
   package mutating func formUnion(_ other: PhraseSet) {
     unique()
     let o = other.storage
-    storage.singles.formUnion(o.singles)
-    storage.firstWords.formUnion(o.singles)
+    if !o.singles.isEmpty {
+      var merged = storage.singles + o.singles
+      merged.sort()
+      var unique: [Int32] = []
+      unique.reserveCapacity(merged.count)
+      for id in merged where unique.last != id { unique.append(id) }
+      storage.singles = unique
+    }
     storage.singleBits.formUnion(o.singleBits)
     storage.firstBits.formUnion(o.singleBits)
     for p in o.multi { insert(p) }

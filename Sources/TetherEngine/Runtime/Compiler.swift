@@ -364,6 +364,7 @@ struct Compiler {
       let minCaptures = rule.patterns.map(\.captureCount).min() ?? 0
       if r.replies.isEmpty { c.diagnostics.error("the rule '\(id)' has no replies", at: r.location) }
       rule.replies.reserveCapacity(r.replies.count)
+      let ruleAnnotation = rule.annotation
       for reply in r.replies {
         var action: Reply.Action = .newkey
         if let say = reply.say, let t = c.template(say) {
@@ -383,10 +384,13 @@ struct Compiler {
           c.diagnostics.error(
             "unknown technique '\(t.value)'\(didYouMean(t.value, among: techniques.keys.sorted()))", at: t.location)
         }
-        rule.replies.append(
-          Reply(
-            action: action, weight: reply.weight, technique: reply.technique?.value ?? rule.technique,
-            note: reply.note ?? rule.note, healthy: reply.healthy ?? rule.healthy))
+        let annotation =
+          reply.technique == nil && reply.note == nil && reply.healthy == nil
+          ? ruleAnnotation
+          : Annotation(
+            technique: reply.technique?.value ?? rule.technique, note: reply.note ?? rule.note,
+            healthy: reply.healthy ?? rule.healthy)
+        rule.replies.append(Reply(action: action, weight: reply.weight, annotation: annotation))
       }
       if let t = r.technique, techniques[t.value] == nil {
         let message =
