@@ -363,7 +363,7 @@ struct SignalEvaluationTests {
       case "unseen-lines-2.json": (0.9, 0.005, 0.98, 0.003)
       case "unseen-lines-3.json": (0.98, 0.004, 0.98, 0.003)
       case "unseen-lines-4.json": (0.95, 0.014, 0.98, 0.007)
-      case "unseen-lines-5.json": (0.94, 0.006, 0.97, 0.003)
+      case "unseen-lines-5.json": (0.955, 0.006, 0.97, 0.003)
       case "unseen-lines-6.json": (0.98, 0.008, 0.95, 0.003)
       // Set 7, written blind at the start of the session after that (main at 7c90268): crisis
       // 101/160, false alarms 17/340, exit 86/98, exit false alarms 8/402. After the crisis
@@ -390,7 +390,7 @@ struct SignalEvaluationTests {
       // hand-written lines per concept): half A 99/120, 0/180; half B 42/100, 18/200; set 9
       // 92/160, 17/340; set 7 115/160, 15/340; set 5 92/140, 9/260; sets 2, 4, 8B and exit
       // unchanged. Half B, by the same writer, did not move: what half A taught was its own lines.
-      case "unseen-lines-9.json": (0.87, 0.008, 0.98, 0.003)
+      case "unseen-lines-9.json": (0.935, 0.008, 0.98, 0.003)
       // Crisis 14 (a place with two more weak signs) gave half A its one false alarm (a night on
       // the roof looking at the stars, "so peaceful up there"): the ceiling rose to it. A frame
       // for the view was tried and dropped: it took back the place of "stood on the roof tonight
@@ -412,7 +412,7 @@ struct SignalEvaluationTests {
       // Set 12 lost one line (97 -> 96 of 130, counts only) when "bye. thank you for everything"
       // stopped being a crisis line by itself: a play-tester leaving the app in the saying-goodbye
       // scenario got the safety notice and a persona stuck in crisis mode.
-      case "unseen-lines-12.json": (0.75, 0.04, 0.93, 0.01)
+      case "unseen-lines-12.json": (0.805, 0.04, 0.93, 0.01)
       // Then (crisis 11, this session): the negation scope ends at the speaker's next "i", a
       // clause typed without its "i" is the speaker's, a clause told as past and someone else's
       // reported words count for no crisis pattern; two helpers wrote concept families from the
@@ -442,12 +442,12 @@ struct SignalEvaluationTests {
       // the app removed as a whole clause, foreign and texting farewells. Held out, counts only:
       // exit 8B 45/49 (false alarms 6 -> 3 of 251), 10B 56 -> 57 of 62 (9 -> 6), 11 90 -> 93 of
       // 100 (12 -> 8), 12 70 -> 73 of 78 (3 -> 3), 14 70 -> 75 of 80 (11 -> 3); crisis unchanged.
-      case "unseen-lines-13.json": (0.83, 0.014, 0.98, 0.004)
-      case "unseen-lines-14.json": (0.7, 0.049, 0.93, 0.01)
+      case "unseen-lines-13.json": (0.875, 0.014, 0.98, 0.004)
+      case "unseen-lines-14.json": (0.81, 0.049, 0.93, 0.01)
       // Set 15, measured before anything changed (main at f1ea01b): crisis 103/140 (plans 7/14,
       // means 7/14, farewells 8/14, denial-then-real 9/14; direct 14/14), false alarms 16/260
       // (past 5, dark jokes 3, negated 3, third party 3), exit 71/80, exit false alarms 4/320.
-      case "unseen-lines-15.json": (0.81, 0.06, 0.88, 0.013)
+      case "unseen-lines-15.json": (0.89, 0.06, 0.88, 0.013)
       // Sets 16 and 17, measured before anything changed (main at 64ff99c): set 16 crisis
       // 102/140 (means 7/14, plans 8/14, farewells 8/14, denial-then-real 9/14), false alarms
       // 11/260 (past 4, negated 3), exit 75/80, exit false alarms 6/320; set 17 crisis 103/141
@@ -467,26 +467,26 @@ struct SignalEvaluationTests {
       // with no crisis line lost; held out, counts only: 86 -> 81 of 1,500 (10B 18 -> 16, 12 12 ->
       // 10, 16 12 -> 11), crisis 538 of 800 unchanged. Ceilings and floors of every set moved to
       // just beside what was measured.
-      case "unseen-lines-16.json": (0.75, 0.045, 0.93, 0.019)
-      case "unseen-lines-17.json": (0.75, 0.07, 0.9, 0.026)
+      case "unseen-lines-16.json": (0.94, 0.045, 0.93, 0.019)
+      case "unseen-lines-17.json": (0.92, 0.07, 0.9, 0.026)
       // Sets 18 and 19, measured before anything changed (main at e6f2b53): set 18 crisis
       // 112/144 (plans 7/14, means 9/14, farewells 10/14; direct and self-harm 14/14), false
       // alarms 13/256 (past 4, academic and media 3), exit 75/84, exit false alarms 3/316; set 19
       // crisis 104/140 (plans 5/14, farewells 7/14, means 9/14; direct 14/14), false alarms
       // 14/260 (past 7), exit 72/80, exit false alarms 6/320.
-      case "unseen-lines-18.json": (0.77, 0.052, 0.89, 0.01)
-      case "unseen-lines-19.json": (0.74, 0.055, 0.89, 0.019)
+      case "unseen-lines-18.json": (0.83, 0.052, 0.89, 0.01)
+      case "unseen-lines-19.json": (0.785, 0.055, 0.89, 0.019)
       // Set 20 (480 lines, the kinds read worst), measured before it was read (main at 3f26c42):
       // crisis 103/240 (plans 15/50, farewells 13/40, questions 14/35, burden 16/30, means 21/50,
       // denial then the real thing 24/35), false alarms 34/240 (past 14 of 40, benign plans 8),
       // exit 58/67, exit false alarms 6/413. Then tuned on: crisis 155/240, false alarms 19/240.
-      case "unseen-lines-20.json": (0.64, 0.08, 0.86, 0.015)
+      case "unseen-lines-20.json": (0.71, 0.08, 0.86, 0.015)
       // Set 21 (480 lines, set 20's brief), measured before anything changed (main at 4e95d71
       // with the counted-only negation scope, which moved no count of any other set): crisis
       // 105/240 (plans 14/50, farewells 11/40, burden 15/30, means 17/50, questions 20/35, denial
       // then the real thing 28/35), false alarms 25/240, exit 55/69, exit false alarms 9/411. Set
       // 20 rose from 103 to 155 of 240 when tuned on; set 21, never read, stands where set 20 began.
-      case "unseen-lines-21.json": (0.43, 0.11, 0.79, 0.023)
+      case "unseen-lines-21.json": (0.51, 0.11, 0.79, 0.023)
       // Sets 22 and 23 (480 lines each), measured before they were read (main at 1e85ee7): set 22
       // crisis 144/240 (questions 17/35, farewells 23/40, plans 25/50), false alarms 26/240, exit
       // 52/68, exit false alarms 9/412; set 23 crisis 107/240 (farewells 12/40, means 16/50, plans
@@ -494,8 +494,8 @@ struct SignalEvaluationTests {
       // tuned on first while set 22 stayed unread: set 23 107 -> 132, set 22 144 -> 146 (false
       // alarms 26 -> 26). Then set 22 was read: dying planned or decided said plainly ("i plan to
       // die tonight", "i have decided to die") had been read as no crisis at all; 146 -> 154.
-      case "unseen-lines-22.json": (0.64, 0.11, 0.76, 0.023)
-      case "unseen-lines-23.json": (0.545, 0.1, 0.88, 0.018)
+      case "unseen-lines-22.json": (0.765, 0.11, 0.76, 0.023)
+      case "unseen-lines-23.json": (0.645, 0.1, 0.88, 0.018)
       // Sets 24 and 25 (400 lines each, set 19's brief), measured before anything changed (main
       // at 6d11551): set 24 (held out) crisis 101/140 (plans 6/14, means 7/14, questions 8/14,
       // indirect 9/14; direct 14/14), false alarms 15/260 (past 5), exit 76/84, exit false alarms
@@ -503,7 +503,7 @@ struct SignalEvaluationTests {
       // false alarms 17/260 (past 4, third party 3), exit 70/84, exit false alarms 4/316. Set 25
       // was then read and tuned on: crisis 132/140, false alarms 15/260, exit 78/84 (the exit
       // misses left are crisis farewells, which never end a conversation).
-      case "unseen-lines-24.json": (0.71, 0.065, 0.89, 0.01)
+      case "unseen-lines-24.json": (0.74, 0.065, 0.89, 0.01)
       case "unseen-lines-25.json": (0.93, 0.06, 0.92, 0.015)
       // Sets 26 and 27 (warning signs; no crisis and no exit line): crisis false alarms 4/400
       // and 5/400, exit false alarms 4/400 and 0/400 before anything changed (main at 5987395).
@@ -514,13 +514,24 @@ struct SignalEvaluationTests {
       // crisis 108/142 (means 8/14, farewells 9/14, plans 9/14, indirect 9/14; self-harm 14/14),
       // false alarms 13/258 (negated 3, past 3, third party 3), exit 76/84, exit false alarms 4/316.
       // At the session's end (2026-11-27 evening): crisis 109/142, false alarms 10/258.
-      case "unseen-lines-29.json": (0.76, 0.04, 0.9, 0.013)
+      case "unseen-lines-29.json": (0.78, 0.04, 0.9, 0.013)
       // Sets 30 (held out) and 31 (development), measured once before any change of that session
       // (main at `bed9b05`): set 30 crisis 107/140 (farewells 7/14, plans 8/14, questions 8/14),
       // false alarms 12/260, exit 82/84, exit false alarms 11/316; set 31 crisis 109/140 (indirect
       // 5/14), false alarms 16/260, exit 70/84, exit false alarms 10/316.
-      case "unseen-lines-30.json": (0.76, 0.05, 0.95, 0.036)
-      case "unseen-lines-31.json": (0.77, 0.065, 0.82, 0.033)
+      // Then (crisis 17, 2026-11-27 evening) families and readings by concept from the development
+      // sets' missed lines, set 31 first: blows and bites on oneself, a means kept "for me", into
+      // the water at a chosen time, joining the one who died, lethal questions, the last of all,
+      // a place with three weak signs, the unnamed act with a time, a drink beside a means at hand,
+      // the absence meant as a fix. No development line became a false alarm; exit unchanged.
+      // Crisis before -> after: set 31 109 -> 129 of 140 (indirect 5 -> 9 of 14), 23 142 -> 156,
+      // 22 173 -> 184, 20 167 -> 171, 17 126 -> 130, 16 129 -> 132, 14 110 -> 114, 13 121 -> 123,
+      // 15 124 -> 125, 9 149 -> 150, 5 133 -> 134. Held out, counts only: 21 109 -> 123 of 240,
+      // 30 107 -> 110 of 140, 18 118 -> 120, 29 109 -> 111, 12 104 -> 105, 19 109 -> 110, 24 103
+      // -> 104; 8B, 10B, 11 unchanged; held-out false alarms 133 -> 133 of 3,315. Floors of the
+      // sets that moved rose to just under these.
+      case "unseen-lines-30.json": (0.785, 0.05, 0.95, 0.036)
+      case "unseen-lines-31.json": (0.92, 0.065, 0.82, 0.033)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     if crisisTotal > 0 { #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis) }
