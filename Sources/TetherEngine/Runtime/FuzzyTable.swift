@@ -5,7 +5,7 @@
 /// of their bytes, so that a typed word's variants are looked up without building a string for
 /// each, and with no allocation of their own: kept as a dictionary of strings and again by hash
 /// as arrays of bytes, the shipped signals' keys held 3.1 MB of the 10,000-rule benchmark's heap
-/// (heaptrack), and 1.2 MB in this table. Keys with other characters are few, and kept in a
+/// (heaptrack), and 0.9 MB in this table. Keys with other characters are few, and kept in a
 /// dictionary of strings.
 package struct FuzzyTable: Sendable, Equatable {
   /// Entry k: its key's bytes `bytes[keyEnd[k - 1]..<keyEnd[k]]` (from 0 for the first), its hash,
@@ -78,13 +78,19 @@ package struct FuzzyTable: Sendable, Equatable {
     }
   }
 
-  /// Gives back the room the arrays grew into beyond their contents, once the table is filled.
+  /// Gives back the room the arrays grew into beyond their contents, once the table is filled
+  /// (`Array(array)` would share the grown buffer: each is copied into one of its exact size).
   package mutating func trim() {
-    bytes = Array(bytes)
-    keyEnd = Array(keyEnd)
-    hashes = Array(hashes)
-    ids = Array(ids)
-    next = Array(next)
+    func exact<T>(_ a: [T]) -> [T] {
+      [T](unsafeUninitializedCapacity: a.count) { buffer, count in
+        count = buffer.initialize(fromContentsOf: a)
+      }
+    }
+    bytes = exact(bytes)
+    keyEnd = exact(keyEnd)
+    hashes = exact(hashes)
+    ids = exact(ids)
+    next = exact(next)
   }
 
   /// The id filed under `bytes` with the byte at `skipping` left out (-1: none), if any; `hash` is
