@@ -38,6 +38,7 @@ package struct PhraseSet: Sendable {
   }
 
   /// The first index of the sorted `list` whose id is not below `id`.
+  @inline(__always)
   static func insertionPoint(_ id: Int32, in list: [Int32]) -> Int {
     var lo = 0, hi = list.count
     while lo < hi {
@@ -45,6 +46,14 @@ package struct PhraseSet: Sendable {
       if list[mid] < id { lo = mid + 1 } else { hi = mid }
     }
     return lo
+  }
+
+  /// The ids sorted, each once.
+  static func sortedUnique(_ ids: [Int32]) -> [Int32] {
+    var unique: [Int32] = []
+    unique.reserveCapacity(ids.count)
+    for id in ids.sorted() where unique.last != id { unique.append(id) }
+    return unique
   }
 
   private var storage = Storage()
@@ -137,12 +146,7 @@ package struct PhraseSet: Sendable {
     /// Inserts every id of `ids` (in any order; negative ones are left out).
     mutating func insert(contentsOf ids: [Int32]) {
       guard !ids.isEmpty else { return }
-      var all = members + ids.filter { $0 >= 0 }
-      all.sort()
-      var unique: [Int32] = []
-      unique.reserveCapacity(all.count)
-      for id in all where unique.last != id { unique.append(id) }
-      rebuild(unique)
+      rebuild(PhraseSet.sortedUnique(members + ids.filter { $0 >= 0 }))
     }
 
     mutating func formUnion(_ other: WordBits) {
@@ -154,12 +158,8 @@ package struct PhraseSet: Sendable {
     func contains(_ id: Int32) -> Bool {
       if words.isEmpty {
         if list.count <= Self.listMost { return list.contains(id) }
-        var lo = 0, hi = list.count
-        while lo < hi {
-          let mid = (lo + hi) >> 1
-          if list[mid] < id { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < list.count && list[lo] == id
+        let at = PhraseSet.insertionPoint(id, in: list)
+        return at < list.count && list[at] == id
       }
       let w = Int(id) >> 6 &- base
       return id >= 0 && UInt(bitPattern: w) < UInt(bitPattern: words.count) && words[w] & (1 << UInt64(id & 63)) != 0
@@ -243,11 +243,7 @@ package struct PhraseSet: Sendable {
     // The bits built once from all the new words, not grown word by word.
     let newSingles = Array(singles[box.singles.count...])
     if !newSingles.isEmpty {
-      singles.sort()
-      var unique: [Int32] = []
-      unique.reserveCapacity(singles.count)
-      for id in singles where unique.last != id { unique.append(id) }
-      box.singles = unique
+      box.singles = Self.sortedUnique(singles)
       box.singleBits.insert(contentsOf: newSingles)
     }
     if !multi.isEmpty {
@@ -267,14 +263,7 @@ package struct PhraseSet: Sendable {
   package mutating func formUnion(_ other: PhraseSet) {
     unique()
     let o = other.storage
-    if !o.singles.isEmpty {
-      var merged = storage.singles + o.singles
-      merged.sort()
-      var unique: [Int32] = []
-      unique.reserveCapacity(merged.count)
-      for id in merged where unique.last != id { unique.append(id) }
-      storage.singles = unique
-    }
+    if !o.singles.isEmpty { storage.singles = Self.sortedUnique(storage.singles + o.singles) }
     storage.singleBits.formUnion(o.singleBits)
     storage.firstBits.formUnion(o.singleBits)
     for p in o.multi { insert(p) }

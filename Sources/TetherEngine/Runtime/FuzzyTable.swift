@@ -25,9 +25,6 @@ package struct FuzzyTable: Sendable, Equatable {
 
   package init() {}
 
-  /// How many keys the table holds.
-  package var count: Int { ids.count + others.count }
-
   /// True when the table holds no key.
   package var isEmpty: Bool { ids.isEmpty && others.isEmpty }
 
@@ -35,7 +32,7 @@ package struct FuzzyTable: Sendable, Equatable {
   package subscript(key: String) -> Int32? {
     if Normalizer.isASCII(key) {
       var key = key
-      return key.withUTF8 { lookup($0, skipping: -1, hash: Self.fnv($0, skipping: -1)) }
+      return key.withUTF8 { lookup($0, skipping: -1, hash: Self.fnv($0)) }
     }
     return others[key]
   }
@@ -52,7 +49,7 @@ package struct FuzzyTable: Sendable, Equatable {
 
   /// Files the ASCII key `key` under `id` (see ``set(_:_:replacing:)``).
   package mutating func set(_ key: UnsafeBufferPointer<UInt8>, _ id: Int32, replacing: Bool) {
-    let hash = Self.fnv(key, skipping: -1)
+    let hash = Self.fnv(key)
     if let k = entry(key, skipping: -1, hash: hash) {
       if replacing { ids[k] = id }
       return
@@ -94,7 +91,7 @@ package struct FuzzyTable: Sendable, Equatable {
   }
 
   /// The id filed under `bytes` with the byte at `skipping` left out (-1: none), if any; `hash` is
-  /// those bytes' FNV-1a hash (``fnv(_:skipping:)``).
+  /// those bytes' FNV-1a hash (``fnv(_:)``).
   @inline(__always)
   package func lookup(_ bytes: UnsafeBufferPointer<UInt8>, skipping: Int, hash: UInt64) -> Int32? {
     if bloom[Int(hash & 0xFFFF) >> 6] & (1 << (hash & 63)) == 0 { return nil }
@@ -142,15 +139,10 @@ package struct FuzzyTable: Sendable, Equatable {
 
   package static func == (a: FuzzyTable, b: FuzzyTable) -> Bool { a.entries == b.entries }
 
-  /// FNV-1a over the bytes, leaving out the byte at `skipping` (-1: none).
+  /// FNV-1a over the bytes.
   @inline(__always)
-  package static func fnv(_ bytes: UnsafeBufferPointer<UInt8>, skipping: Int) -> UInt64 {
-    var h = fnvBasis
-    for (k, b) in bytes.enumerated() where k != skipping {
-      h ^= UInt64(b)
-      h = h &* 0x100_0000_01b3
-    }
-    return h
+  package static func fnv(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    fnv(fnvBasis, bytes, from: 0, to: bytes.count)
   }
 
   /// FNV-1a's starting value.

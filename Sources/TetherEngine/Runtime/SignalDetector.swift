@@ -229,7 +229,7 @@ package struct SignalDetector: Sendable {
     for set in sets {
       var byFirst: [Int32: [[Int32]]] = [:]
       for phrase in set.multi { byFirst[phrase[0], default: []].append(phrase) }
-      let firsts = Set(set.singles).union(byFirst.keys).filter { $0 >= 0 && Int($0) < vocabulary.count }.sorted()
+      let firsts = set.firstWords.filter { $0 >= 0 && Int($0) < vocabulary.count }
       for w in firsts {
         entryWord.append(w)
         entrySingle.append(set.hasSingle(w))
