@@ -13,8 +13,13 @@ struct ElizaTests {
     var conversations: [Conversation]
   }
 
+  /// The checkout whose `Scenarios/` and fixtures the tests read: this source file's, or
+  /// `TETHER_REPOSITORY` (so one built test binary can evaluate the signals of another worktree).
   static func repository() -> URL {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    if let root = ProcessInfo.processInfo.environment["TETHER_REPOSITORY"], !root.isEmpty {
+      return URL(fileURLWithPath: root)
+    }
+    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
   }
 
   static func doctor() throws -> Scenario {
