@@ -238,6 +238,27 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-31.json")
   }
 
+  /// Sets 32 and 33 (400 lines each, set 28's brief: the eleven warning signs, 25 lines each,
+  /// and 125 calm lines that share their words; set 32's writer imagined people in their 30s to
+  /// 70s, night-shift workers, retirees, widowed people and people in chronic pain, set 33's
+  /// teenagers, gamers, people writing in a second language and people long attached to their
+  /// companion), written blind on 2026-11-28 (main at `92cb742`) before that session's work on
+  /// the signs. Set 32 is held out: counted only, never read. Set 33 is a development set.
+  @Test func detectionOnThirtySecondSet() throws {
+    try evaluate("unseen-lines-32.json")
+  }
+
+  @Test func detectionOnThirtyThirdSet() throws {
+    try evaluate("unseen-lines-33.json")
+  }
+
+  /// Set 34 (400 lines, set 24's brief; its writer imagined people in chronic pain, farmers,
+  /// LGBTQ teenagers, gamers, people after a breakup or in debt, and carers), written blind on
+  /// 2026-11-28 (main at `92cb742`) before that session's crisis work. A development set.
+  @Test func detectionOnThirtyFourthSet() throws {
+    try evaluate("unseen-lines-34.json")
+  }
+
   func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
@@ -250,6 +271,7 @@ struct SignalEvaluationTests {
     var missedExit: [String] = [], falseExit: [String] = []
     var missedSigns: [String] = [], unmarkedSigns: [String] = []
     var crisisByCategory: [String: (hit: Int, total: Int)] = [:]
+    var signsById: [String: (hit: Int, total: Int)] = [:]
     var falseByCategory: [String: Int] = [:]
     for line in fixture.lines {
       let found = detector.detect(line.text, matcher: &matcher)
@@ -282,6 +304,10 @@ struct SignalEvaluationTests {
       signTotal += line.signals.count
       signHit += line.signals.filter { warnings.contains($0) }.count
       signFalse += warnings.subtracting(line.signals).count
+      for sign in line.signals {
+        let counts = signsById[sign, default: (0, 0)]
+        signsById[sign] = (counts.hit + (warnings.contains(sign) ? 1 : 0), counts.total + 1)
+      }
       for sign in line.signals.sorted() where !warnings.contains(sign) { missedSigns.append("\(sign): \(line.text)") }
       for sign in warnings.subtracting(line.signals).sorted() { unmarkedSigns.append("\(sign): \(line.text)") }
     }
@@ -295,6 +321,9 @@ struct SignalEvaluationTests {
     if !crisisByCategory.isEmpty {
       print("crisis by category: " + crisisByCategory.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.hit)/\($0.value.total)" }.joined(separator: ", "))
     }
+    if !signsById.isEmpty {
+      print("warning signs by sign: " + signsById.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.hit)/\($0.value.total)" }.joined(separator: ", "))
+    }
     if !falseByCategory.isEmpty {
       print("false crisis alarms by category: " + falseByCategory.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
     }
@@ -306,7 +335,8 @@ struct SignalEvaluationTests {
         "unseen-lines-6.json", "unseen-lines-7.json", "unseen-lines-8a.json", "unseen-lines-9.json", "unseen-lines-10a.json",
         "unseen-lines-13.json", "unseen-lines-14.json", "unseen-lines-15.json", "unseen-lines-16.json",
         "unseen-lines-17.json", "unseen-lines-20.json", "unseen-lines-22.json", "unseen-lines-23.json",
-        "unseen-lines-25.json", "unseen-lines-27.json", "unseen-lines-31.json",
+        "unseen-lines-25.json", "unseen-lines-27.json", "unseen-lines-31.json", "unseen-lines-33.json",
+        "unseen-lines-34.json",
       ].contains(fixtureName)
     {
       print(
@@ -532,6 +562,13 @@ struct SignalEvaluationTests {
       // sets that moved rose to just under these.
       case "unseen-lines-30.json": (0.785, 0.05, 0.95, 0.036)
       case "unseen-lines-31.json": (0.92, 0.065, 0.82, 0.033)
+      // Sets 32 and 33 (warning signs) at the start (main at `92cb742`): crisis false alarms 3/400
+      // each, exit false alarms 2/400 and 5/400. Set 34: crisis 100/140 (farewells 10/14, plans
+      // 10/14, questions 10/14, means 8/14, indirect 8/14, denial-then-real 7/14), false alarms
+      // 12/260, exit 76/84, exit false alarms 7/316.
+      case "unseen-lines-32.json": (0, 0.01, 0, 0.01)
+      case "unseen-lines-33.json": (0, 0.01, 0, 0.015)
+      case "unseen-lines-34.json": (0.71, 0.047, 0.9, 0.023)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     if crisisTotal > 0 { #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis) }
@@ -563,6 +600,10 @@ struct SignalEvaluationTests {
       case "unseen-lines-26.json": 0.49
       case "unseen-lines-27.json": 0.84
       case "unseen-lines-28.json": 0.5
+      // Sets 32 (held out) and 33 (development), new, at the start (main at `92cb742`): 140/330
+      // and 158/330.
+      case "unseen-lines-32.json": 0.42
+      case "unseen-lines-33.json": 0.47
       default: nil
       }
     if let signFloor { #expect(Double(signHit) / Double(signTotal) >= signFloor) }
