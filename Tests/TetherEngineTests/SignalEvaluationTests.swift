@@ -438,7 +438,13 @@ struct SignalEvaluationTests {
       // alarms 13/400; set 12 95/130, 18/270, 70/78, 3/322. Counts only, never their lines.
       // With `warning-signs` (below) set 11 caught one crisis line more (112 -> 113 of 160) and
       // gave two false alarms more (17 -> 19 of 340, counts only): the price of that signal.
-      case "unseen-lines-11.json": (0.7, 0.056, 0.92, 0.021)
+      // Exit 13 (2026-11-28: an absence announced with its return, "no wifi there. see you in
+      // august", "talk in ten days", "ill be off the app until next month"; and a negation in an
+      // earlier clause no longer flips an exit or warning-sign pattern) gave set 11 one exit
+      // false alarm more (8 -> 9 of 400, counts only), the held-out sets two (62 -> 64 of 4,406)
+      // for 8 more goodbyes read (708 -> 716 of 774); the development sets 10 more read
+      // (1,776 -> 1,786 of 1,851) and no false alarm more (76).
+      case "unseen-lines-11.json": (0.7, 0.056, 0.92, 0.023)
       // Set 12 lost one line (97 -> 96 of 130, counts only) when "bye. thank you for everything"
       // stopped being a crisis line by itself: a play-tester leaving the app in the saying-goodbye
       // scenario got the safety notice and a persona stuck in crisis mode.

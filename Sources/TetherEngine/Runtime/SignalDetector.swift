@@ -563,7 +563,7 @@ package struct SignalDetector: Sendable {
         reader.complete(&tagged, breaks: breaks)
         if reader.discounted(matched(signals[si].patterns[i], matcher), in: tagged) { continue }
       }
-      if !signals[si].negatable || !negated(signals[si].patterns[i], matcher, ids) {
+      if !signals[si].negatable || !negated(signals[si].patterns[i], matcher, ids, breaks: breaks) {
         hit = true
         break
       }
@@ -616,17 +616,20 @@ package struct SignalDetector: Sendable {
     return lower < upper ? lower..<upper : 0..<0
   }
 
-  /// True when a negation word stands within the window before the first word the pattern names.
-  func negated(_ pattern: Pattern, _ matcher: Matcher, _ ids: [Int32]) -> Bool {
+  /// True when a negation word stands within the window before the first word the pattern
+  /// names, in the same clause: "no wifi there. see you in august" is a goodbye (`breaks`: the
+  /// token indices where a delimiter mark stands).
+  func negated(_ pattern: Pattern, _ matcher: Matcher, _ ids: [Int32], breaks: [Int]) -> Bool {
     for (k, e) in pattern.elements.enumerated() {
       if case .star = e { continue }
-      return window(before: matcher.spans[k].lowerBound, ids)
+      return window(before: matcher.spans[k].lowerBound, ids, breaks: breaks)
     }
     return false
   }
 
-  func window(before start: Int, _ ids: [Int32]) -> Bool {
-    let from = max(0, start - Self.negationWindow)
+  func window(before start: Int, _ ids: [Int32], breaks: [Int]) -> Bool {
+    var from = max(0, start - Self.negationWindow)
+    for b in breaks where b > from && b <= start { from = b }
     return ids[from..<start].contains { negations.contains($0) }
   }
 
