@@ -435,7 +435,7 @@ struct SignalReaderTests {
       ),
     ]
     let (detector, errors) = Self.detector(files)
-    #expect(errors.contains { $0.message.contains("'unless_frame' is for crisis signals") }, "\(errors)")
+    #expect(errors.contains { $0.message.contains("'unless_frame' is for crisis and exit signals") }, "\(errors)")
     var m = Matcher()
     #expect(detector.detect("i want to die", matcher: &m).crisis)
     #expect(!detector.detect("my song is called i want to die, it's about exams", matcher: &m).crisis, "the frame covers it")
@@ -452,6 +452,31 @@ struct SignalReaderTests {
     let framed = Array(repeating: "my song is called i want to die and it is about my ex.", count: 2_000).joined(separator: " ")
     #expect(detector.detect(framed, matcher: &m).crisis)
     #expect(!detector.detect(Array(repeating: "my song is called i want to die and it is about my ex.", count: 4).joined(separator: " "), matcher: &m).crisis)
+  }
+
+  @Test("An exit signal's unless_frame takes a goodbye back only for the words it covers")
+  func exitFrameCoversItsWords() throws {
+    let files = [
+      ("lexicon.yaml", "lexicon:\n  delimiters: [\".\", \",\", \"!\", \"?\", \";\"]\n"),
+      (
+        "signals.yaml",
+        """
+        signals:
+          - id: exit
+            kind: exit
+            match: ["bye", "see you tomorrow"]
+            unless_frame: "bye bye (old|my) (car|house|apartment)"
+
+        """
+      ),
+    ]
+    let (detector, errors) = Self.detector(files)
+    #expect(errors.isEmpty, "\(errors)")
+    var m = Matcher()
+    #expect(detector.detect("ok bye", matcher: &m).exit)
+    #expect(!detector.detect("bye bye old apartment, keys handed in", matcher: &m).exit, "the frame covers the goodbye")
+    #expect(detector.detect("bye bye old apartment. anyway see you tomorrow", matcher: &m).exit, "a goodbye beside the frame")
+    #expect(detector.detect("bye bye old apartment. ok bye", matcher: &m).exit)
   }
 
   @Test("crisis_frames: written once, weighed by every crisis signal after its own frames; not by a scenario file")

@@ -143,9 +143,9 @@ package struct DocumentDecoder {
       negatable: reader.bool(f["negatable"], "negatable") ?? (kind != .crisis),
       fuzzy: reader.bool(f["fuzzy"], "fuzzy") ?? (kind == .crisis))
     spec.unlessFrame = reader.texts(f["unless_frame"], "unless_frame")
-    if kind != .crisis, let first = spec.unlessFrame.first {
+    if kind == .warning, let first = spec.unlessFrame.first {
       reader.diagnostics.error(
-        "'unless_frame' is for crisis signals; use 'unless' for a \(kind.rawValue) signal", at: first.location)
+        "'unless_frame' is for crisis and exit signals; use 'unless' for a \(kind.rawValue) signal", at: first.location)
     }
     if let node = f["after_crisis"], let text = reader.text(node, "after_crisis") {
       switch text.lowercased() {

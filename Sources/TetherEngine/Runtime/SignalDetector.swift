@@ -491,9 +491,8 @@ package struct SignalDetector: Sendable {
         case .none: false
         case .shows: true
         case .framed(let span):
-          signals[si].kind == .crisis
-            && (frames >= Self.frameDepth
-              || holdsBesideFrame(si, span, line, &matcher, sinceCrisis: sinceCrisis, frames: frames))
+          // Only crisis and exit signals have frames (a warning sign's is an error).
+          frames >= Self.frameDepth || holdsBesideFrame(si, span, line, &matcher, sinceCrisis: sinceCrisis, frames: frames)
         }
       if shows {
         found.ids.append(signals[si].info.id)
