@@ -478,8 +478,8 @@ struct SignalEvaluationTests {
       // the app removed as a whole clause, foreign and texting farewells. Held out, counts only:
       // exit 8B 45/49 (false alarms 6 -> 3 of 251), 10B 56 -> 57 of 62 (9 -> 6), 11 90 -> 93 of
       // 100 (12 -> 8), 12 70 -> 73 of 78 (3 -> 3), 14 70 -> 75 of 80 (11 -> 3); crisis unchanged.
-      case "unseen-lines-13.json": (0.875, 0.014, 0.98, 0.004)
-      case "unseen-lines-14.json": (0.81, 0.049, 0.93, 0.01)
+      case "unseen-lines-13.json": (0.88, 0.014, 0.98, 0.004)
+      case "unseen-lines-14.json": (0.815, 0.049, 0.93, 0.01)
       // Set 15, measured before anything changed (main at f1ea01b): crisis 103/140 (plans 7/14,
       // means 7/14, farewells 8/14, denial-then-real 9/14; direct 14/14), false alarms 16/260
       // (past 5, dark jokes 3, negated 3, third party 3), exit 71/80, exit false alarms 4/320.
@@ -516,7 +516,7 @@ struct SignalEvaluationTests {
       // crisis 103/240 (plans 15/50, farewells 13/40, questions 14/35, burden 16/30, means 21/50,
       // denial then the real thing 24/35), false alarms 34/240 (past 14 of 40, benign plans 8),
       // exit 58/67, exit false alarms 6/413. Then tuned on: crisis 155/240, false alarms 19/240.
-      case "unseen-lines-20.json": (0.71, 0.08, 0.86, 0.015)
+      case "unseen-lines-20.json": (0.72, 0.08, 0.86, 0.015)
       // Set 21 (480 lines, set 20's brief), measured before anything changed (main at 4e95d71
       // with the counted-only negation scope, which moved no count of any other set): crisis
       // 105/240 (plans 14/50, farewells 11/40, burden 15/30, means 17/50, questions 20/35, denial
@@ -530,8 +530,8 @@ struct SignalEvaluationTests {
       // tuned on first while set 22 stayed unread: set 23 107 -> 132, set 22 144 -> 146 (false
       // alarms 26 -> 26). Then set 22 was read: dying planned or decided said plainly ("i plan to
       // die tonight", "i have decided to die") had been read as no crisis at all; 146 -> 154.
-      case "unseen-lines-22.json": (0.765, 0.11, 0.76, 0.023)
-      case "unseen-lines-23.json": (0.645, 0.1, 0.88, 0.018)
+      case "unseen-lines-22.json": (0.78, 0.11, 0.76, 0.023)
+      case "unseen-lines-23.json": (0.665, 0.1, 0.88, 0.018)
       // Sets 24 and 25 (400 lines each, set 19's brief), measured before anything changed (main
       // at 6d11551): set 24 (held out) crisis 101/140 (plans 6/14, means 7/14, questions 8/14,
       // indirect 9/14; direct 14/14), false alarms 15/260 (past 5), exit 76/84, exit false alarms
@@ -539,8 +539,8 @@ struct SignalEvaluationTests {
       // false alarms 17/260 (past 4, third party 3), exit 70/84, exit false alarms 4/316. Set 25
       // was then read and tuned on: crisis 132/140, false alarms 15/260, exit 78/84 (the exit
       // misses left are crisis farewells, which never end a conversation).
-      case "unseen-lines-24.json": (0.74, 0.065, 0.89, 0.01)
-      case "unseen-lines-25.json": (0.93, 0.06, 0.92, 0.015)
+      case "unseen-lines-24.json": (0.745, 0.065, 0.89, 0.01)
+      case "unseen-lines-25.json": (0.945, 0.06, 0.92, 0.015)
       // Sets 26 and 27 (warning signs; no crisis and no exit line): crisis false alarms 4/400
       // and 5/400, exit false alarms 4/400 and 0/400 before anything changed (main at 5987395).
       case "unseen-lines-26.json": (0, 0.015, 0, 0.015)
@@ -550,7 +550,7 @@ struct SignalEvaluationTests {
       // crisis 108/142 (means 8/14, farewells 9/14, plans 9/14, indirect 9/14; self-harm 14/14),
       // false alarms 13/258 (negated 3, past 3, third party 3), exit 76/84, exit false alarms 4/316.
       // At the session's end (2026-11-27 evening): crisis 109/142, false alarms 10/258.
-      case "unseen-lines-29.json": (0.78, 0.04, 0.9, 0.013)
+      case "unseen-lines-29.json": (0.79, 0.04, 0.9, 0.013)
       // Sets 30 (held out) and 31 (development), measured once before any change of that session
       // (main at `bed9b05`): set 30 crisis 107/140 (farewells 7/14, plans 8/14, questions 8/14),
       // false alarms 12/260, exit 82/84, exit false alarms 11/316; set 31 crisis 109/140 (indirect
@@ -566,15 +566,29 @@ struct SignalEvaluationTests {
       // 30 107 -> 110 of 140, 18 118 -> 120, 29 109 -> 111, 12 104 -> 105, 19 109 -> 110, 24 103
       // -> 104; 8B, 10B, 11 unchanged; held-out false alarms 133 -> 133 of 3,315. Floors of the
       // sets that moved rose to just under these.
-      case "unseen-lines-30.json": (0.785, 0.05, 0.95, 0.036)
-      case "unseen-lines-31.json": (0.92, 0.065, 0.82, 0.033)
+      case "unseen-lines-30.json": (0.795, 0.05, 0.95, 0.036)
+      case "unseen-lines-31.json": (0.925, 0.065, 0.82, 0.033)
       // Sets 32 and 33 (warning signs) at the start (main at `92cb742`): crisis false alarms 3/400
       // each, exit false alarms 2/400 and 5/400. Set 34: crisis 100/140 (farewells 10/14, plans
       // 10/14, questions 10/14, means 8/14, indirect 8/14, denial-then-real 7/14), false alarms
       // 12/260, exit 76/84, exit false alarms 7/316.
+      // Then (crisis 19, 2026-11-28) warning signs read by kind for the weakest kinds, written
+      // first as 60 crisis and 60 calm probe lines of the session's own (then 45 and 45 more, and
+      // 48 calm lines aimed at each new reading): a goodbye or last words beside the idea of dying
+      // or the end of the self (never beside finality alone, which is also how a user leaves the
+      // app), whether a means would be enough, a lethal question asked of the speaker's own body or
+      // about a way of dying itself, a death made to look like an accident, a time when the house
+      // sleeps with a strong kind, the unnamed act on a day chosen for its meaning, a method chosen.
+      // Set 34 100 -> 113 of 140 (farewells 10 -> 12, questions 10 -> 14, plans 10 -> 13, means 8
+      // -> 11 of 14), false alarms 12 -> 12 of 260; development crisis 2,997 -> 3,026 of 3,395,
+      // false alarms 136 -> 136 of 6,580 (13 123 -> 124, 14 114 -> 115, 20 171 -> 174, 22 184 ->
+      // 188, 23 156 -> 161, 25 132 -> 133, 31 129 -> 130); exit unchanged everywhere. Held out,
+      // counts only, looked at once at the end: crisis 1,020 -> 1,028 of 1,465 (30 110 -> 112, 29
+      // 111 -> 113, 8B 71 -> 72, 11 117 -> 118, 21 123 -> 124, 24 104 -> 105), false alarms 136 ->
+      // 137 of 3,715 (19 12 -> 13). Floors of the sets that moved rose to just under these.
       case "unseen-lines-32.json": (0, 0.01, 0, 0.01)
       case "unseen-lines-33.json": (0, 0.01, 0, 0.015)
-      case "unseen-lines-34.json": (0.71, 0.047, 0.9, 0.023)
+      case "unseen-lines-34.json": (0.8, 0.047, 0.9, 0.023)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     if crisisTotal > 0 { #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis) }
