@@ -259,6 +259,16 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-34.json")
   }
 
+  /// Set 35 (400 lines about leaving: 200 goodbyes of eight kinds, from good nights to a break
+  /// with a return and leaving the app for good, and 200 lookalikes: not yet, brb, someone else,
+  /// goodbyes to places and things, questions, media, ordinary talk; no crisis), written blind on
+  /// 2026-11-28 during that session's exit work, measured once with the files of the session's
+  /// start (`b1d5614`: exit 176/200, false alarms 19/200) and with exit 13 to 16 (182/200,
+  /// 14/200). Held out: counted only, never read.
+  @Test func detectionOnThirtyFifthSet() throws {
+    try evaluate("unseen-lines-35.json")
+  }
+
   func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
@@ -589,6 +599,7 @@ struct SignalEvaluationTests {
       case "unseen-lines-32.json": (0, 0.01, 0, 0.01)
       case "unseen-lines-33.json": (0, 0.01, 0, 0.015)
       case "unseen-lines-34.json": (0.8, 0.047, 0.9, 0.023)
+      case "unseen-lines-35.json": (0, 0.03, 0.9, 0.075)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     if crisisTotal > 0 { #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis) }
