@@ -623,18 +623,26 @@ struct SignalEvaluationTests {
     // for withdrawal, work or school and hopelessness: set 27 268 -> 270, set 1 127 -> 129,
     // set 2 105 -> 109, set 3 47 -> 52; held out: set 26 157 -> 162, set 28 160 -> 168 (signs
     // raised that the writers did not mark unchanged: 14 and 16).
+    // Then (2026-11-28, branch `signs`, "signs 3") words by concept written from probe lines
+    // of the session's own and set 33 (two families near each other for work or study slipping,
+    // an excuse told, an occasion skipped, a medicine named and stopping it said apart, the
+    // companion's understanding said of it): set 33 158 -> 284, set 27 270 -> 281, set 1 129 ->
+    // 130, set 2 109 -> 113, set 3 52 -> 54; held out: set 26 162 -> 183 of 324, set 28 168 ->
+    // 199 of 330, set 32 140 -> 164 of 330 (signs raised that the writers did not mark: sets 33
+    // and 27 unchanged at 15 and 5, set 1 14 -> 16 and set 3 15 -> 16 on crisis lines that say
+    // the sign; held out 26 14 -> 16, 28 16 -> 17, 32 18 -> 21).
     let signFloor: Double? =
       switch fixtureName {
-      case "unseen-lines.json": 0.88
-      case "unseen-lines-2.json": 0.56
-      case "unseen-lines-3.json": 0.55
-      case "unseen-lines-26.json": 0.49
-      case "unseen-lines-27.json": 0.84
-      case "unseen-lines-28.json": 0.5
+      case "unseen-lines.json": 0.89
+      case "unseen-lines-2.json": 0.58
+      case "unseen-lines-3.json": 0.575
+      case "unseen-lines-26.json": 0.56
+      case "unseen-lines-27.json": 0.87
+      case "unseen-lines-28.json": 0.6
       // Sets 32 (held out) and 33 (development), new, at the start (main at `92cb742`): 140/330
-      // and 158/330.
-      case "unseen-lines-32.json": 0.42
-      case "unseen-lines-33.json": 0.47
+      // and 158/330; after "signs 3" 164/330 and 284/330.
+      case "unseen-lines-32.json": 0.49
+      case "unseen-lines-33.json": 0.855
       default: nil
       }
     if let signFloor { #expect(Double(signHit) / Double(signTotal) >= signFloor) }
