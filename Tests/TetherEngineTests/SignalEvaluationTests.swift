@@ -453,8 +453,10 @@ struct SignalEvaluationTests {
       // earlier clause no longer flips an exit or warning-sign pattern) gave set 11 one exit
       // false alarm more (8 -> 9 of 400, counts only), the held-out sets two (62 -> 64 of 4,406)
       // for 8 more goodbyes read (708 -> 716 of 774); the development sets 10 more read
-      // (1,776 -> 1,786 of 1,851) and no false alarm more (76).
-      case "unseen-lines-11.json": (0.7, 0.056, 0.92, 0.023)
+      // (1,776 -> 1,786 of 1,851) and no false alarm more (76). Exit 14 to 16 (goodbyes to other
+      // things as frames, and more ways of leaving) took set 11 back to 8 of 400 and the ceiling
+      // back to where it was; held out at the end: 720 of 774 read, false alarms 59 of 4,406.
+      case "unseen-lines-11.json": (0.7, 0.056, 0.92, 0.021)
       // Set 12 lost one line (97 -> 96 of 130, counts only) when "bye. thank you for everything"
       // stopped being a crisis line by itself: a play-tester leaving the app in the saying-goodbye
       // scenario got the safety notice and a persona stuck in crisis mode.
