@@ -1,10 +1,17 @@
 import FuzzProbes
 import Foundation
 
-/// The repository and its shipped scenarios, read once for the reliability suites.
+/// The repository and its shipped scenarios, read once for the reliability suites: this source
+/// file's checkout, or `TETHER_REPOSITORY` (as the signal evaluation reads it), so that the crisis
+/// safety suite of one built test binary can check the scenarios of another worktree.
 enum Repository {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
+  static let root: URL = {
+    if let root = ProcessInfo.processInfo.environment["TETHER_REPOSITORY"], !root.isEmpty {
+      return URL(fileURLWithPath: root)
+    }
+    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+  }()
 
   static let scenariosFolder = root.appendingPathComponent("Scenarios").path
 
