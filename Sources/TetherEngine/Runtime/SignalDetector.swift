@@ -416,8 +416,8 @@ package struct SignalDetector: Sendable {
   }
 
   /// The most frames weighed one inside another on one line (``holdsBesideFrame``): past them a
-  /// crisis signal a frame took back shows, so that a long line of frames costs little and
-  /// never hides a crisis.
+  /// crisis or exit signal a frame took back shows, so that a long line of frames costs little
+  /// and never hides a crisis.
   static let frameDepth = 4
 
   /// ``detect(normalized:matcher:sinceCrisis:)`` with `frames` frames already taken out.
