@@ -269,6 +269,25 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-35.json")
   }
 
+  /// Set 36 (400 lines: 275 warning-sign lines, 25 of each sign, and 125 calm lines; its writer
+  /// imagined retired teachers and widowed people, nurses and shift workers, college athletes,
+  /// new immigrants, stay-at-home parents, people with social anxiety, truck drivers,
+  /// long-distance couples and years-long companion users), written blind on 2026-11-28 (main at
+  /// `06662aa`) at the start of that session's work. Held out: counted only, never read.
+  @Test func detectionOnThirtySixthSet() throws {
+    try evaluate("unseen-lines-36.json")
+  }
+
+  /// Set 37 (400 lines, set 34's brief: 140 crisis lines of ten kinds, 150 calm lines of ten
+  /// kinds, 70 goodbyes and 40 lookalikes; its writer imagined nurses and paramedics,
+  /// construction workers, international students, grieving parents, people with eating
+  /// disorders, musicians, elderly people living alone, people out of prison, single fathers and
+  /// bullied teenagers), written blind on 2026-11-28 (main at `06662aa`) at the start of that
+  /// session's work. Held out: counted only, never read.
+  @Test func detectionOnThirtySeventhSet() throws {
+    try evaluate("unseen-lines-37.json")
+  }
+
   func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
