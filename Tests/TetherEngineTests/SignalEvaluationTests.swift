@@ -621,6 +621,12 @@ struct SignalEvaluationTests {
       case "unseen-lines-33.json": (0, 0.01, 0, 0.015)
       case "unseen-lines-34.json": (0.8, 0.047, 0.9, 0.023)
       case "unseen-lines-35.json": (0, 0.03, 0.9, 0.075)
+      // Sets 36 (warning signs) and 37 (crisis, leaving), held out, at the start (main at
+      // `06662aa`): set 36 crisis false alarms 2/400, exit false alarms 6/400; set 37 crisis
+      // 107/140 (question 7/14, means 8/14, plan 9/14, indirect 10/14), false alarms 15/260, exit
+      // 91/99, exit false alarms 4/301.
+      case "unseen-lines-36.json": (0, 0.006, 0, 0.016)
+      case "unseen-lines-37.json": (0.76, 0.058, 0.91, 0.014)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     if crisisTotal > 0 { #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis) }
@@ -664,6 +670,8 @@ struct SignalEvaluationTests {
       // and 158/330; after "signs 3" 164/330 and 284/330.
       case "unseen-lines-32.json": 0.49
       case "unseen-lines-33.json": 0.855
+      // Set 36 (held out), new, at the start (main at `06662aa`): 153/330.
+      case "unseen-lines-36.json": 0.46
       default: nil
       }
     if let signFloor { #expect(Double(signHit) / Double(signTotal) >= signFloor) }
