@@ -97,6 +97,19 @@ struct MatcherTests {
     #expect(throws: PatternError.self) { try pc.compile(pattern) }
   }
 
+  /// A concept beside words inside an alternative was read as the literal text "my {family}"
+  /// and never matched, silently; it is an error that says how to write it.
+  @Test(arguments: ["(my {family}|him) again", "[the {family}|it]", "(him|past {family})"])
+  func aConceptBesideWordsInAnAlternativeIsAnError(pattern: String) throws {
+    var pc = PatternCompiler(lexicon: Lexicon(), concepts: ["family": PhraseSet()], vocabulary: Vocabulary())
+    let error = #expect(throws: PatternError.self) { try pc.compile(pattern) }
+    #expect(error?.message.contains("a concept can only stand alone in an alternative") == true)
+    // The ways it suggests are accepted, and match what was meant.
+    #expect(try match("join (my|him|her) [{family}] again", "join my mother again") == ["my"])
+    #expect(try match("join (my|him|her) [{family}] again", "join him again") == ["him"])
+    #expect(try match("({family}|him) again", "big sister again") == ["big sister"])
+  }
+
   @Test func suggestsTheClosestConcept() {
     var pc = PatternCompiler(lexicon: Lexicon(), concepts: ["family": PhraseSet()], vocabulary: Vocabulary())
     let error = #expect(throws: PatternError.self) { try pc.compile("my {famly}") }

@@ -178,6 +178,13 @@ package struct PatternCompiler {
           if set.isEmpty { set = concept } else { set.formUnion(concept) }
           continue
         }
+        // A concept beside words in one alternative ("(my {kin}|him)") would be read as the
+        // literal text "my {kin}" and never match: an error, with the way to write it.
+        if alternative.utf8.contains(123) || alternative.utf8.contains(125) {
+          throw problem(
+            "'\(trimmed)': a concept can only stand alone in an alternative; write the words around it outside the parentheses, e.g. '(my|his|her) {concept}' or '(my|him|her) [{concept}]'",
+            at: offset)
+        }
         let words = literalIDs(alternative)
         if words.isEmpty && !alternative.allSatisfy(\.isWhitespace) {
           throw problem("'\(alternative)' holds no word", at: offset)
