@@ -288,6 +288,26 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-37.json")
   }
 
+  /// Set 38 (400 lines, set 37's brief: 140 crisis lines of ten kinds, 150 calm lines of ten
+  /// kinds, 70 goodbyes and 40 lookalikes; its writer imagined firefighters, dairy farmers,
+  /// online gamers, new mothers, veterans, divorced men in their fifties, PhD students, people
+  /// in chronic pain, gay and trans teenagers in unaccepting homes and gig workers), written
+  /// blind on 2026-11-28 (main at `e5eefdc`) at the start of that evening's work. Held out:
+  /// counted only, never read.
+  @Test func detectionOnThirtyEighthSet() throws {
+    try evaluate("unseen-lines-38.json")
+  }
+
+  /// Set 39 (400 lines, set 36's brief: 275 warning-sign lines, 25 of each sign, and 125 calm
+  /// lines; its writer imagined remote developers, the recently divorced, night guards, medical
+  /// students, migrants writing English, empty-nest parents, people with chronic illness, rural
+  /// towns, teenagers gaming all night and people just left by a partner), written blind on
+  /// 2026-11-28 (main at `e5eefdc`) at the start of that evening's work. Held out: counted
+  /// only, never read.
+  @Test func detectionOnThirtyNinthSet() throws {
+    try evaluate("unseen-lines-39.json")
+  }
+
   func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
@@ -638,6 +658,12 @@ struct SignalEvaluationTests {
       // moved rose to just under these.
       case "unseen-lines-36.json": (0, 0.006, 0, 0.016)
       case "unseen-lines-37.json": (0.76, 0.058, 0.91, 0.014)
+      // Sets 38 (crisis, leaving) and 39 (warning signs), held out, at the start (main at
+      // `e5eefdc`): set 38 crisis 111/140 (means 8/14, question 9/14, plan 10/14, indirect,
+      // farewell and denial-then-real 11/14), false alarms 8/260, exit 89/99, exit false alarms
+      // 1/301; set 39 crisis false alarms 0/400, exit false alarms 5/400.
+      case "unseen-lines-38.json": (0.79, 0.031, 0.89, 0.004)
+      case "unseen-lines-39.json": (0, 0.001, 0, 0.013)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     if crisisTotal > 0 { #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis) }
@@ -688,6 +714,8 @@ struct SignalEvaluationTests {
       // development 862 -> 874 of 2,109 (522 unmarked, unchanged).
       // Set 36 (held out), new, at the start (main at `06662aa`): 153/330.
       case "unseen-lines-36.json": 0.47
+      // Set 39 (held out), new, at the start (main at `e5eefdc`): 157/330.
+      case "unseen-lines-39.json": 0.475
       default: nil
       }
     if let signFloor { #expect(Double(signHit) / Double(signTotal) >= signFloor) }
