@@ -112,6 +112,27 @@ struct LoaderTests {
     #expect(e?.1.contains("duplicate key 'id'") == true)
   }
 
+  /// A mapping's first keys are compared one by one, later ones through a set: a key repeated on
+  /// either side of the change is found, at its place.
+  @Test func reportsDuplicateKeysInLongMappings() {
+    for repeated in [1, 3, 16, 17, 20] {
+      var yaml = (1...20).map { "k\($0): v" }
+      yaml.append("k\(repeated): again")
+      yaml += ["k21: v", "k22: v"]
+      let reader = YAMLReader(file: "long.yaml")
+      do {
+        _ = try reader.read(yaml.joined(separator: "\n"))
+      } catch {
+        #expect(error.message == "duplicate key 'k\(repeated)' in this mapping")
+        #expect(error.location.line == 21)
+        continue
+      }
+      Issue.record("k\(repeated) repeated was not found")
+    }
+    let fine = (1...40).map { "k\($0): v" }.joined(separator: "\n")
+    #expect((try? YAMLReader(file: "long.yaml").read(fine)) != nil)
+  }
+
   @Test func reportsBadPatternsAtTheirColumn() {
     let e = firstError(
       """
@@ -125,6 +146,28 @@ struct LoaderTests {
       """)
     #expect(e?.0 == "6:19")
     #expect(e?.1.contains("never closed") == true)
+  }
+
+  /// A reply is read as bytes; its parts and the column of an error still count characters.
+  @Test func readsRepliesByTheirCharacters() throws {
+    let t = try Template.parse("déjà vu, {1}! {if mood}ça va{else}non{end} — {name}.")
+    let lookup: (String) -> Condition.Value = { $0 == "mood" ? .number(1) : .text("Zoë") }
+    #expect(t.render(captures: ["encore"], lookup: lookup) == "déjà vu, encore! ça va — Zoë.")
+    #expect(t.maxCapture == 1)
+    #expect(t.names.sorted() == ["mood", "name"])
+    let e = firstError(
+      """
+      scenario: {id: x, title: T}
+      personas:
+        - id: p
+          annotated: false
+          rules:
+            - match: "hi"
+              replies: ["déjà vu {1"]
+      """)
+    #expect(e?.0 == "7:28")
+    #expect(e?.1.contains("never closed") == true)
+    #expect(firstError("scenario: {id: x, title: T}\npersonas:\n  - id: p\n    annotated: false\n    rules:\n      - match: hi\n        replies: [\"ça } va\"]\n")?.0 == "7:23")
   }
 
   @Test func reportsUnknownNamesWithASuggestion() {

@@ -214,7 +214,7 @@ package struct DocumentDecoder {
   }
 
   /// A reading written with `any`: at least `at_least` of its families met anywhere in the line.
-  mutating func combination(_ node: YAMLNode, _ f: [String: YAMLNode]) -> ReadingSpec? {
+  mutating func combination(_ node: YAMLNode, _ f: Fields) -> ReadingSpec? {
     if f["all"] != nil {
       reader.diagnostics.error(
         "a reading has either 'all' (families in order) or 'any' (families met anywhere), not both", at: node.location)
@@ -412,7 +412,7 @@ package struct DocumentDecoder {
   }
 
   /// The fields a rule and a topic share.
-  mutating func ruleFields(_ f: [String: YAMLNode], at location: SourceLocation) -> RuleSpec {
+  mutating func ruleFields(_ f: Fields, at location: SourceLocation) -> RuleSpec {
     var spec = RuleSpec(location: location)
     if f["keywords"] != nil { spec.keywords = reader.texts(f["keywords"], "keywords") }
     spec.rank = reader.int(f["rank"], "rank")

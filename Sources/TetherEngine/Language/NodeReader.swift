@@ -7,16 +7,17 @@ package struct NodeReader {
   /// The fields of a mapping, after checking that every key is one of `allowed`.
   package mutating func fields(
     _ node: YAMLNode, allowed: [String], in what: String, required: [String] = []
-  ) -> [String: YAMLNode]? {
+  ) -> Fields? {
     guard case .mapping(let pairs) = node.value else {
       diagnostics.error("\(what) must be a mapping of fields (name: value), not \(node.kindName)", at: node.location)
       return nil
     }
-    var result: [String: YAMLNode] = [:]
+    var result = Fields(capacity: pairs.count)
     for (key, value) in pairs {
       let name = key.scalar ?? ""
-      if allowed.contains(name) {
-        result[name] = value
+      // A mapping's keys are unique (``YAMLReader`` refuses a repeated one).
+      if allowed.contains(where: { Fields.same($0, name) }) {
+        result.append(name, value)
       } else {
         diagnostics.error(
           "unknown field '\(name)' in \(what)\(didYouMean(name, among: allowed)); expected one of: \(allowed.joined(separator: ", "))",
@@ -111,6 +112,45 @@ package struct NodeReader {
   package mutating func textMap(_ node: YAMLNode?, _ what: String) -> [(Located<String>, String)] {
     pairs(node, what).compactMap { key, value in
       text(value, "\(what) '\(key.value)'").map { (key, $0) }
+    }
+  }
+}
+
+/// The fields of one mapping, by name. A mapping has a handful: they are found by comparing
+/// names, where a `Dictionary` hashed each name on every lookup (reading 10,000 rules asks for
+/// each rule's 14 fields: about a tenth of the rules' reading, by callgrind).
+package struct Fields: ExpressibleByDictionaryLiteral {
+  private var fields: [(name: String, node: YAMLNode)] = []
+
+  package init() {}
+
+  init(capacity: Int) { fields.reserveCapacity(capacity) }
+
+  package init(dictionaryLiteral elements: (String, YAMLNode)...) {
+    for (name, node) in elements { self[name] = node }
+  }
+
+  package var isEmpty: Bool { fields.isEmpty }
+
+  /// Two names alike: most names differ in length, which is known without reading them.
+  @inline(__always)
+  static func same(_ a: String, _ b: String) -> Bool { a.utf8.count == b.utf8.count && a == b }
+
+  /// A field whose name is not one of them yet.
+  mutating func append(_ name: String, _ node: YAMLNode) { fields.append((name, node)) }
+
+  /// The field's value; setting a name again replaces it.
+  package subscript(_ name: String) -> YAMLNode? {
+    get {
+      for f in fields where Self.same(f.name, name) { return f.node }
+      return nil
+    }
+    set {
+      if let k = fields.firstIndex(where: { Self.same($0.name, name) }) {
+        if let newValue { fields[k].node = newValue } else { fields.remove(at: k) }
+      } else if let newValue {
+        fields.append((name, newValue))
+      }
     }
   }
 }

@@ -57,65 +57,67 @@ package struct Template: Sendable {
     if !source.utf8.contains(UInt8(ascii: "{")) && !source.utf8.contains(UInt8(ascii: "}")) {
       return Template(parts: source.isEmpty ? [] : [.text(source)])
     }
-    let chars = Array(source)
+    // Read as UTF-8 bytes (braces are ASCII, and no byte of a longer character is one): the
+    // text between braces becomes one part as it is, where reading characters one at a time
+    // cost about a tenth of loading 10,000 rules (callgrind). Offsets in messages count characters.
+    let bytes = Array(source.utf8)
+    let n = bytes.count
+    func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+    func at(_ byte: Int) -> Int { text(0..<byte).count }
     var i = 0
+    var textStart = 0
     // Stack of open conditionals: (condition, then-parts, else-parts?, offset).
     var stack: [(Condition, [Part], [Part]?, Int)] = []
     var parts: [Part] = []
-    var text = ""
-    func flushText() {
-      if !text.isEmpty { parts.append(.text(text)) }
-      text = ""
-    }
-    while i < chars.count {
-      let c = chars[i]
-      if c != "{" {
-        if c == "}" { throw Failure(message: "'}' without '{' (write the text without braces)", offset: i) }
-        text.append(c)
+    while i < n {
+      let c = bytes[i]
+      if c != UInt8(ascii: "{") {
+        if c == UInt8(ascii: "}") { throw Failure(message: "'}' without '{' (write the text without braces)", offset: at(i)) }
         i += 1
         continue
       }
       var j = i + 1
-      while j < chars.count, chars[j] != "}" {
-        if chars[j] == "{" { throw Failure(message: "'{' inside '{…}'", offset: j) }
+      while j < n, bytes[j] != UInt8(ascii: "}") {
+        if bytes[j] == UInt8(ascii: "{") { throw Failure(message: "'{' inside '{…}'", offset: at(j)) }
         j += 1
       }
-      if j == chars.count { throw Failure(message: "'{' is never closed with '}'", offset: i) }
-      let body = String(chars[(i + 1)..<j]).trimmingSpaces
-      flushText()
+      if j == n { throw Failure(message: "'{' is never closed with '}'", offset: at(i)) }
+      let body = text((i + 1)..<j).trimmingSpaces
+      if textStart < i { parts.append(.text(text(textStart..<i))) }
       if body.hasPrefix("if ") {
         let cond: Condition
         do {
           cond = try ConditionParser.parse(String(body.dropFirst(3)))
         } catch {
-          throw Failure(message: "in '{\(body)}': \(error.message)", offset: i)
+          throw Failure(message: "in '{\(body)}': \(error.message)", offset: at(i))
         }
         stack.append((cond, parts, nil, i))
         parts = []
       } else if body == "else" {
         guard var top = stack.popLast(), top.2 == nil else {
-          throw Failure(message: "'{else}' without '{if …}'", offset: i)
+          throw Failure(message: "'{else}' without '{if …}'", offset: at(i))
         }
         top.2 = parts
         stack.append(top)
         parts = []
       } else if body == "end" {
-        guard let top = stack.popLast() else { throw Failure(message: "'{end}' without '{if …}'", offset: i) }
+        guard let top = stack.popLast() else { throw Failure(message: "'{end}' without '{if …}'", offset: at(i)) }
         let (cond, before, thenParts, _) = top
         let choice: Part = thenParts.map { .choice(cond, $0, parts) } ?? .choice(cond, parts, [])
         parts = before + [choice]
       } else if let n = Int(body) {
-        if n < 1 { throw Failure(message: "captures are numbered from 1", offset: i) }
+        if n < 1 { throw Failure(message: "captures are numbered from 1", offset: at(i)) }
         parts.append(.capture(n))
       } else if !body.isEmpty, body.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }) {
         parts.append(.name(body))
       } else {
-        throw Failure(message: "'{\(body)}' is not a capture ({1}), a name ({name}) or {if …}/{else}/{end}", offset: i)
+        throw Failure(message: "'{\(body)}' is not a capture ({1}), a name ({name}) or {if …}/{else}/{end}", offset: at(i))
       }
       i = j + 1
+      textStart = i
     }
-    flushText()
-    if let open = stack.last { throw Failure(message: "'{if …}' is never closed with '{end}'", offset: open.3) }
+    if textStart < n { parts.append(.text(text(textStart..<n))) }
+    if let open = stack.last { throw Failure(message: "'{if …}' is never closed with '{end}'", offset: at(open.3)) }
     return Template(parts: parts)
   }
 
