@@ -291,15 +291,16 @@ extension Benchmark {
         problem: stageProblem.map { "\(stageBad) wrong replies; first: \($0)" })
   }
 
-  /// Parses and compiles one scenario of a set of files: the scenario, its errors, the nanoseconds
-  /// taken. The library (the files' parsed specs) is released before it returns.
+  /// Parses and compiles one scenario of a set of files as `play` does (the signals' files read
+  /// and their signals compiled on a second thread meanwhile): the scenario, its errors, the
+  /// nanoseconds taken. The library (the files' parsed specs) is released before it returns.
   static func timedLoad(
     _ files: consuming [(path: String, text: String)], scenario id: String
   ) -> (Scenario?, [Diagnostic], UInt64) {
     let t0 = now()
-    let library = ScenarioLibrary(files: consume files)
+    let (library, signals) = ScenarioStore.libraryAndSignals(texts: consume files)
     let read = library.diagnostics
-    let (scenario, diagnostics) = library.compileOnce(id)
+    let (scenario, diagnostics) = library.compileOnce(id, signals: signals)
     let ns = now() &- t0
     return (scenario, (read + diagnostics).filter { $0.severity == .error }, ns)
   }

@@ -95,15 +95,29 @@ public enum ScenarioStore {
   /// to bring signals after all, the signals are not handed back and compiling does them with
   /// every file.
   static func libraryAndSignals(files: [String]) throws(Failure) -> (ScenarioLibrary, ScenarioLibrary.SharedSignals?) {
-    var first: [(path: String, text: String)] = []
-    var rest: [(path: String, text: String)] = []
+    var texts: [(path: String, text: String)] = []
     for f in files {
       guard let data = FileManager.default.contents(atPath: f) else {
         throw Failure(description: "\(f): error: cannot read this file")
       }
-      let text = String(decoding: data, as: UTF8.self)
-      if declaresSignals(text) { first.append((f, text)) } else { rest.append((f, text)) }
+      texts.append((f, String(decoding: data, as: UTF8.self)))
     }
+    return libraryAndSignals(texts: texts)
+  }
+
+  /// ``libraryAndSignals(files:)`` for files already read, as (path, text) pairs.
+  package static func libraryAndSignals(
+    texts: consuming [(path: String, text: String)]
+  ) -> (ScenarioLibrary, ScenarioLibrary.SharedSignals?) {
+    let files = texts.map(\.path)
+    var first: [(path: String, text: String)] = []
+    var rest: [(path: String, text: String)] = []
+    for i in texts.indices {
+      let file = texts[i]
+      texts[i].text = ""
+      if declaresSignals(file.text) { first.append(file) } else { rest.append(file) }
+    }
+    texts = []
     if first.isEmpty || rest.isEmpty { return (ScenarioLibrary(files: first + rest), nil) }
     let result = SignalsResult()
     let firstFiles = first
@@ -208,13 +222,13 @@ public enum ScenarioStore {
       if !files.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == resolved }) {
         files.append(name)
       }
-      let lib = try library(files: files)
+      let (lib, shared) = try libraryAndSignals(files: files)
       let file = files.first { URL(fileURLWithPath: $0).standardizedFileURL.path == resolved }!
       id = lib.documents.first { $0.file == file }?.scenario?.id.value
       if id == nil {
         throw Failure(description: "\(name): error: this file holds no 'scenario:' section; name a scenario file")
       }
-      return try compile(lib, id)
+      return try compile(lib, id, signals: shared)
     }
     guard let root = defaultRoot(explicit: scenarios) else {
       throw Failure(

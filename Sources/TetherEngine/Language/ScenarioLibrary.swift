@@ -149,6 +149,15 @@ public struct ScenarioLibrary: Sendable {
     return library.build(scenarioID, releasingSpecs: true)
   }
 
+  /// ``compileOnce(_:)`` with the shared signals compiled on another thread meanwhile
+  /// (`ScenarioStore.libraryAndSignals`), or nil to compile them here.
+  package consuming func compileOnce(_ scenarioID: String?, signals: SharedSignals?) -> (
+    scenario: Scenario?, diagnostics: [Diagnostic]
+  ) {
+    var library = self
+    return library.build(scenarioID, releasingSpecs: true, signals: signals)
+  }
+
   mutating func build(
     _ scenarioID: String?, releasingSpecs: Bool, signals: SharedSignals? = nil
   ) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
