@@ -439,7 +439,7 @@ struct SignalEvaluationTests {
     let floors: (crisis: Double, falseAlarms: Double, exit: Double, exitFalseAlarms: Double) =
       switch fixtureName {
       case "unseen-lines.json": (0.97, 0.002, 0.97, 0.003)
-      case "unseen-lines-2.json": (0.9, 0.005, 0.98, 0.003)
+      case "unseen-lines-2.json": (0.938, 0.005, 0.98, 0.003)
       case "unseen-lines-3.json": (0.98, 0.004, 0.98, 0.003)
       case "unseen-lines-4.json": (0.95, 0.014, 0.98, 0.007)
       case "unseen-lines-5.json": (0.955, 0.006, 0.97, 0.003)
@@ -459,7 +459,7 @@ struct SignalEvaluationTests {
       // false alarms 12/350 -> 11/350, sets 1 and 3 unchanged. Half B moved one line: what half A
       // taught was, line by line, what only that line says.
       case "unseen-lines-8a.json": (0.95, 0.002, 0.98, 0.003)
-      case "unseen-lines-8b.json": (0.57, 0.043, 0.91, 0.013)
+      case "unseen-lines-8b.json": (0.579, 0.043, 0.91, 0.013)
       // Sets 9 and 10, written blind by two helpers at the start of the session after crisis 8
       // (main at d453588), measured before anything changed: set 9 crisis 90/160, false alarms
       // 18/340, exit 91/98, exit false alarms 6/402; set 10 half A 58/120, 13/180, 51/58, 9/242;
@@ -480,7 +480,7 @@ struct SignalEvaluationTests {
       // sets and raised no false alarm there.
       // It gained one more (17 -> 18 of 200, counts only) with the `warning-signs` signal
       // (below), which caught 5 more of its crisis lines (43 -> 48 of 100).
-      case "unseen-lines-10b.json": (0.47, 0.082, 0.91, 0.026)
+      case "unseen-lines-10b.json": (0.508, 0.082, 0.91, 0.026)
       // Sets 11 and 12, written blind by two helpers at the start of the session that made sets
       // 2, 4, 5, 7 and 9 development sets, measured after the new-subject scope rule and before
       // anything else changed: set 11 crisis 110/160, false alarms 21/340, exit 90/100, exit false
@@ -495,11 +495,11 @@ struct SignalEvaluationTests {
       // (1,776 -> 1,786 of 1,851) and no false alarm more (76). Exit 14 to 16 (goodbyes to other
       // things as frames, and more ways of leaving) took set 11 back to 8 of 400 and the ceiling
       // back to where it was; held out at the end: 720 of 774 read, false alarms 59 of 4,406.
-      case "unseen-lines-11.json": (0.74, 0.056, 0.92, 0.021)
+      case "unseen-lines-11.json": (0.748, 0.056, 0.92, 0.021)
       // Set 12 lost one line (97 -> 96 of 130, counts only) when "bye. thank you for everything"
       // stopped being a crisis line by itself: a play-tester leaving the app in the saying-goodbye
       // scenario got the safety notice and a persona stuck in crisis mode.
-      case "unseen-lines-12.json": (0.82, 0.04, 0.93, 0.01)
+      case "unseen-lines-12.json": (0.836, 0.04, 0.93, 0.01)
       // Then (crisis 11, this session): the negation scope ends at the speaker's next "i", a
       // clause typed without its "i" is the speaker's, a clause told as past and someone else's
       // reported words count for no crisis pattern; two helpers wrote concept families from the
@@ -530,7 +530,7 @@ struct SignalEvaluationTests {
       // exit 8B 45/49 (false alarms 6 -> 3 of 251), 10B 56 -> 57 of 62 (9 -> 6), 11 90 -> 93 of
       // 100 (12 -> 8), 12 70 -> 73 of 78 (3 -> 3), 14 70 -> 75 of 80 (11 -> 3); crisis unchanged.
       case "unseen-lines-13.json": (0.91, 0.014, 0.98, 0.004)
-      case "unseen-lines-14.json": (0.86, 0.049, 0.93, 0.01)
+      case "unseen-lines-14.json": (0.883, 0.049, 0.93, 0.01)
       // Set 15, measured before anything changed (main at f1ea01b): crisis 103/140 (plans 7/14,
       // means 7/14, farewells 8/14, denial-then-real 9/14; direct 14/14), false alarms 16/260
       // (past 5, dark jokes 3, negated 3, third party 3), exit 71/80, exit false alarms 4/320.
@@ -554,26 +554,26 @@ struct SignalEvaluationTests {
       // with no crisis line lost; held out, counts only: 86 -> 81 of 1,500 (10B 18 -> 16, 12 12 ->
       // 10, 16 12 -> 11), crisis 538 of 800 unchanged. Ceilings and floors of every set moved to
       // just beside what was measured.
-      case "unseen-lines-16.json": (0.945, 0.045, 0.93, 0.019)
+      case "unseen-lines-16.json": (0.962, 0.045, 0.93, 0.019)
       case "unseen-lines-17.json": (0.935, 0.07, 0.9, 0.026)
       // Sets 18 and 19, measured before anything changed (main at e6f2b53): set 18 crisis
       // 112/144 (plans 7/14, means 9/14, farewells 10/14; direct and self-harm 14/14), false
       // alarms 13/256 (past 4, academic and media 3), exit 75/84, exit false alarms 3/316; set 19
       // crisis 104/140 (plans 5/14, farewells 7/14, means 9/14; direct 14/14), false alarms
       // 14/260 (past 7), exit 72/80, exit false alarms 6/320.
-      case "unseen-lines-18.json": (0.83, 0.052, 0.89, 0.01)
-      case "unseen-lines-19.json": (0.79, 0.055, 0.89, 0.019)
+      case "unseen-lines-18.json": (0.838, 0.052, 0.89, 0.01)
+      case "unseen-lines-19.json": (0.805, 0.055, 0.89, 0.019)
       // Set 20 (480 lines, the kinds read worst), measured before it was read (main at 3f26c42):
       // crisis 103/240 (plans 15/50, farewells 13/40, questions 14/35, burden 16/30, means 21/50,
       // denial then the real thing 24/35), false alarms 34/240 (past 14 of 40, benign plans 8),
       // exit 58/67, exit false alarms 6/413. Then tuned on: crisis 155/240, false alarms 19/240.
-      case "unseen-lines-20.json": (0.775, 0.08, 0.86, 0.015)
+      case "unseen-lines-20.json": (0.827, 0.08, 0.86, 0.015)
       // Set 21 (480 lines, set 20's brief), measured before anything changed (main at 4e95d71
       // with the counted-only negation scope, which moved no count of any other set): crisis
       // 105/240 (plans 14/50, farewells 11/40, burden 15/30, means 17/50, questions 20/35, denial
       // then the real thing 28/35), false alarms 25/240, exit 55/69, exit false alarms 9/411. Set
       // 20 rose from 103 to 155 of 240 when tuned on; set 21, never read, stands where set 20 began.
-      case "unseen-lines-21.json": (0.53, 0.11, 0.79, 0.023)
+      case "unseen-lines-21.json": (0.548, 0.11, 0.79, 0.023)
       // Sets 22 and 23 (480 lines each), measured before they were read (main at 1e85ee7): set 22
       // crisis 144/240 (questions 17/35, farewells 23/40, plans 25/50), false alarms 26/240, exit
       // 52/68, exit false alarms 9/412; set 23 crisis 107/240 (farewells 12/40, means 16/50, plans
@@ -581,8 +581,8 @@ struct SignalEvaluationTests {
       // tuned on first while set 22 stayed unread: set 23 107 -> 132, set 22 144 -> 146 (false
       // alarms 26 -> 26). Then set 22 was read: dying planned or decided said plainly ("i plan to
       // die tonight", "i have decided to die") had been read as no crisis at all; 146 -> 154.
-      case "unseen-lines-22.json": (0.84, 0.11, 0.76, 0.023)
-      case "unseen-lines-23.json": (0.745, 0.1, 0.88, 0.018)
+      case "unseen-lines-22.json": (0.868, 0.11, 0.76, 0.023)
+      case "unseen-lines-23.json": (0.785, 0.1, 0.88, 0.018)
       // Sets 24 and 25 (400 lines each, set 19's brief), measured before anything changed (main
       // at 6d11551): set 24 (held out) crisis 101/140 (plans 6/14, means 7/14, questions 8/14,
       // indirect 9/14; direct 14/14), false alarms 15/260 (past 5), exit 76/84, exit false alarms
@@ -601,7 +601,7 @@ struct SignalEvaluationTests {
       // crisis 108/142 (means 8/14, farewells 9/14, plans 9/14, indirect 9/14; self-harm 14/14),
       // false alarms 13/258 (negated 3, past 3, third party 3), exit 76/84, exit false alarms 4/316.
       // At the session's end (2026-11-27 evening): crisis 109/142, false alarms 10/258.
-      case "unseen-lines-29.json": (0.805, 0.04, 0.9, 0.013)
+      case "unseen-lines-29.json": (0.814, 0.04, 0.9, 0.013)
       // Sets 30 (held out) and 31 (development), measured once before any change of that session
       // (main at `bed9b05`): set 30 crisis 107/140 (farewells 7/14, plans 8/14, questions 8/14),
       // false alarms 12/260, exit 82/84, exit false alarms 11/316; set 31 crisis 109/140 (indirect
@@ -617,8 +617,8 @@ struct SignalEvaluationTests {
       // 30 107 -> 110 of 140, 18 118 -> 120, 29 109 -> 111, 12 104 -> 105, 19 109 -> 110, 24 103
       // -> 104; 8B, 10B, 11 unchanged; held-out false alarms 133 -> 133 of 3,315. Floors of the
       // sets that moved rose to just under these.
-      case "unseen-lines-30.json": (0.81, 0.05, 0.95, 0.036)
-      case "unseen-lines-31.json": (0.935, 0.065, 0.82, 0.033)
+      case "unseen-lines-30.json": (0.826, 0.05, 0.95, 0.036)
+      case "unseen-lines-31.json": (0.94, 0.065, 0.82, 0.033)
       // Sets 32 and 33 (warning signs) at the start (main at `92cb742`): crisis false alarms 3/400
       // each, exit false alarms 2/400 and 5/400. Set 34: crisis 100/140 (farewells 10/14, plans
       // 10/14, questions 10/14, means 8/14, indirect 8/14, denial-then-real 7/14), false alarms
@@ -639,7 +639,7 @@ struct SignalEvaluationTests {
       // 137 of 3,715 (19 12 -> 13). Floors of the sets that moved rose to just under these.
       case "unseen-lines-32.json": (0, 0.01, 0, 0.01)
       case "unseen-lines-33.json": (0, 0.01, 0, 0.015)
-      case "unseen-lines-34.json": (0.835, 0.047, 0.9, 0.023)
+      case "unseen-lines-34.json": (0.855, 0.047, 0.9, 0.023)
       case "unseen-lines-35.json": (0, 0.03, 0.9, 0.075)
       // Sets 36 (warning signs) and 37 (crisis, leaving), held out, at the start (main at
       // `06662aa`): set 36 crisis false alarms 2/400, exit false alarms 6/400; set 37 crisis
@@ -657,12 +657,21 @@ struct SignalEvaluationTests {
       // alarms 83 -> 81 of 5,307 (sets 28 and 36), exit read unchanged. Floors of the sets that
       // moved rose to just under these.
       case "unseen-lines-36.json": (0, 0.006, 0, 0.016)
-      case "unseen-lines-37.json": (0.76, 0.058, 0.91, 0.014)
+      case "unseen-lines-37.json": (0.769, 0.058, 0.91, 0.014)
       // Sets 38 (crisis, leaving) and 39 (warning signs), held out, at the start (main at
       // `e5eefdc`): set 38 crisis 111/140 (means 8/14, question 9/14, plan 10/14, indirect,
       // farewell and denial-then-real 11/14), false alarms 8/260, exit 89/99, exit false alarms
       // 1/301; set 39 crisis false alarms 0/400, exit false alarms 5/400.
-      case "unseen-lines-38.json": (0.79, 0.031, 0.89, 0.004)
+      // Then (2026-11-28, evening) crisis 21 (a helper: revealing questions, a means dwelt on,
+      // the future without the speaker, a decision tied to a day, a place and a time said bare,
+      // a means checked on; from probe lines of its own, then the development sets' missed lines).
+      // Held out, counts only: crisis 1,261 -> 1,282 of 1,745 (8B 74 -> 75, 10B 49 -> 51, 11 119
+      // -> 120, 12 107 -> 109, 18 120 -> 121, 19 111 -> 113, 21 128 -> 132, 29 115 -> 116, 30
+      // 114 -> 116, 37 107 -> 108, 38 111 -> 115), false alarms 168 -> 172 of 5,435 (8B 5 -> 6,
+      // 24 15 -> 16, 35 8 -> 9, 38 8 -> 9: two "last message" patterns that also caught three
+      // held-out crisis lines); development 3,095 -> 3,134 of 3,395, false alarms 136 -> 134.
+      // Exit and warning signs unchanged. Crisis floors of the sets that moved rose to just under.
+      case "unseen-lines-38.json": (0.819, 0.035, 0.89, 0.004)
       case "unseen-lines-39.json": (0, 0.001, 0, 0.013)
       default: (0.775, 0.04, 0.92, 0.025)
       }
