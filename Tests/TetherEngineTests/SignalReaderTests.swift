@@ -288,6 +288,27 @@ struct SignalReaderTests {
     #expect(error?.location?.line == 3, "\(diagnostics)")
   }
 
+  /// Families are bits in four words: the 250th is read as the first is, and the 257th is an
+  /// error at its place.
+  @Test("Up to 256 families, each read; one more is a located error")
+  func manyFamilies() {
+    func files(_ count: Int) -> [(String, String)] {
+      let concepts = (0..<count).map { "    sig-f\($0): [word\($0)x]\n" }.joined()
+      let readings = (0..<count).map { "      - [sig-f\($0)]\n" }.joined()
+      return [
+        ("lexicon.yaml", "lexicon:\n  concepts:\n" + concepts),
+        ("signals.yaml", "signals:\n  - id: s\n    kind: crisis\n    read:\n" + readings),
+      ]
+    }
+    let (d, diagnostics) = Self.detector(files(250))
+    #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics)")
+    for k in [0, 63, 64, 191, 192, 249] { #expect(Self.fires(d, "so word\(k)x again"), "family \(k)") }
+    #expect(!Self.fires(d, "so word250x again"))
+    let tooMany = Self.compile(files(257)).filter { $0.message.contains("too many families") }
+    #expect(tooMany.count == 1, "\(tooMany)")
+    #expect(tooMany.first?.location?.file == "signals.yaml")
+  }
+
   @Test("A reading with 'any' counts each family once, and needs one of 'one_of'")
   func combinationCounts() throws {
     let files = [

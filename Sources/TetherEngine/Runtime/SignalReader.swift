@@ -14,11 +14,13 @@
 /// (``FamilyMask``), so tagging a line costs one array lookup per word; readings whose families
 /// the line does not hold are skipped with one mask test.
 package struct SignalReader: Sendable {
-  /// Up to 192 families as bits, in three words.
+  /// Up to 256 families as bits, in four words (192 in three were all taken by the shared
+  /// files of 2026-11-28).
   package struct FamilyMask: Sendable, Equatable {
     package var lo: UInt64 = 0
     package var mid: UInt64 = 0
     package var hi: UInt64 = 0
+    package var top: UInt64 = 0
 
     package init() {}
 
@@ -28,8 +30,10 @@ package struct SignalReader: Sendable {
         lo |= 1 << UInt64(f)
       } else if f < 128 {
         mid |= 1 << UInt64(f - 64)
-      } else {
+      } else if f < 192 {
         hi |= 1 << UInt64(f - 128)
+      } else {
+        top |= 1 << UInt64(f - 192)
       }
     }
 
@@ -37,7 +41,8 @@ package struct SignalReader: Sendable {
     package func contains(_ f: Int) -> Bool {
       if f < 64 { return lo & (1 << UInt64(f)) != 0 }
       if f < 128 { return mid & (1 << UInt64(f - 64)) != 0 }
-      return hi & (1 << UInt64(f - 128)) != 0
+      if f < 192 { return hi & (1 << UInt64(f - 128)) != 0 }
+      return top & (1 << UInt64(f - 192)) != 0
     }
 
     @inline(__always)
@@ -45,15 +50,20 @@ package struct SignalReader: Sendable {
       lo |= o.lo
       mid |= o.mid
       hi |= o.hi
+      top |= o.top
     }
 
     @inline(__always)
-    package func intersects(_ o: FamilyMask) -> Bool { lo & o.lo != 0 || mid & o.mid != 0 || hi & o.hi != 0 }
+    package func intersects(_ o: FamilyMask) -> Bool {
+      lo & o.lo != 0 || mid & o.mid != 0 || hi & o.hi != 0 || top & o.top != 0
+    }
 
     @inline(__always)
-    package func isSuperset(of o: FamilyMask) -> Bool { lo & o.lo == o.lo && mid & o.mid == o.mid && hi & o.hi == o.hi }
+    package func isSuperset(of o: FamilyMask) -> Bool {
+      lo & o.lo == o.lo && mid & o.mid == o.mid && hi & o.hi == o.hi && top & o.top == o.top
+    }
 
-    package var isEmpty: Bool { lo == 0 && mid == 0 && hi == 0 }
+    package var isEmpty: Bool { lo == 0 && mid == 0 && hi == 0 && top == 0 }
 
     /// Takes the lowest family out of the mask and returns it (nil when empty): how a mask's
     /// families are visited, lowest first.
@@ -74,11 +84,16 @@ package struct SignalReader: Sendable {
         hi &= hi - 1
         return f
       }
+      if top != 0 {
+        let f = 192 + top.trailingZeroBitCount
+        top &= top - 1
+        return f
+      }
       return nil
     }
 
     /// How many families the mask holds.
-    package var count: Int { lo.nonzeroBitCount + mid.nonzeroBitCount + hi.nonzeroBitCount }
+    package var count: Int { lo.nonzeroBitCount + mid.nonzeroBitCount + hi.nonzeroBitCount + top.nonzeroBitCount }
 
     @inline(__always)
     package func intersection(_ o: FamilyMask) -> FamilyMask {
@@ -86,6 +101,7 @@ package struct SignalReader: Sendable {
       m.lo = lo & o.lo
       m.mid = mid & o.mid
       m.hi = hi & o.hi
+      m.top = top & o.top
       return m
     }
 
@@ -96,12 +112,13 @@ package struct SignalReader: Sendable {
       m.lo = lo & (~o.lo | keep.lo)
       m.mid = mid & (~o.mid | keep.mid)
       m.hi = hi & (~o.hi | keep.hi)
+      m.top = top & (~o.top | keep.top)
       return m
     }
   }
 
   /// The most families the reader holds.
-  package static let maxFamilies = 192
+  package static let maxFamilies = 256
 
   /// One compiled reading.
   package struct Reading: Sendable {
