@@ -102,7 +102,7 @@ public enum ScenarioStore {
       }
       texts.append((f, String(decoding: data, as: UTF8.self)))
     }
-    return libraryAndSignals(texts: texts)
+    return libraryAndSignals(texts: consume texts)
   }
 
   /// ``libraryAndSignals(files:)`` for files already read, as (path, text) pairs.
