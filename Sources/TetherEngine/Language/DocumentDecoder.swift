@@ -80,7 +80,7 @@ package struct DocumentDecoder {
     reader.pairs(node, "concepts").map { name, value in
       let what = "concept '\(name.value)'"
       guard case .mapping = value.value else { return ConceptSpec(name: name, entries: reader.texts(value, what)) }
-      let f = reader.fields(value, allowed: ["label", "words"], in: "the \(what)", required: ["words"]) ?? [:]
+      let f = reader.fields(value, allowed: ["label", "words"], in: "the \(what)", required: ["words"]) ?? Fields()
       var label = reader.text(f["label"], "the label of the \(what)")?.trimmingSpaces
       if label?.isEmpty == true {
         reader.diagnostics.error(

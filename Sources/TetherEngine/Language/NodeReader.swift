@@ -15,7 +15,6 @@ package struct NodeReader {
     var result = Fields(capacity: pairs.count)
     for (key, value) in pairs {
       let name = key.scalar ?? ""
-      // A mapping's keys are unique (``YAMLReader`` refuses a repeated one).
       if allowed.contains(where: { Fields.same($0, name) }) {
         result.append(name, value)
       } else {
@@ -119,16 +118,12 @@ package struct NodeReader {
 /// The fields of one mapping, by name. A mapping has a handful: they are found by comparing
 /// names, where a `Dictionary` hashed each name on every lookup (reading 10,000 rules asks for
 /// each rule's 14 fields: about a tenth of the rules' reading, by callgrind).
-package struct Fields: ExpressibleByDictionaryLiteral {
+package struct Fields {
   private var fields: [(name: String, node: YAMLNode)] = []
 
   package init() {}
 
   init(capacity: Int) { fields.reserveCapacity(capacity) }
-
-  package init(dictionaryLiteral elements: (String, YAMLNode)...) {
-    for (name, node) in elements { self[name] = node }
-  }
 
   package var isEmpty: Bool { fields.isEmpty }
 
@@ -136,21 +131,13 @@ package struct Fields: ExpressibleByDictionaryLiteral {
   @inline(__always)
   static func same(_ a: String, _ b: String) -> Bool { a.utf8.count == b.utf8.count && a == b }
 
-  /// A field whose name is not one of them yet.
+  /// A field whose name is not one of them yet: a mapping's keys are unique (``YAMLReader``
+  /// refuses a repeated one).
   mutating func append(_ name: String, _ node: YAMLNode) { fields.append((name, node)) }
 
-  /// The field's value; setting a name again replaces it.
+  /// The field's value.
   package subscript(_ name: String) -> YAMLNode? {
-    get {
-      for f in fields where Self.same(f.name, name) { return f.node }
-      return nil
-    }
-    set {
-      if let k = fields.firstIndex(where: { Self.same($0.name, name) }) {
-        if let newValue { fields[k].node = newValue } else { fields.remove(at: k) }
-      } else if let newValue {
-        fields.append((name, newValue))
-      }
-    }
+    for f in fields where Self.same(f.name, name) { return f.node }
+    return nil
   }
 }
