@@ -10,6 +10,21 @@ struct LoaderTests {
     return d.map { ("\($0.location?.line ?? 0):\($0.location?.column ?? 0)", $0.message) }
   }
 
+  /// The first error of a scenario whose one persona has one rule: its `match:` on line 6 (at
+  /// column 16) and its `replies:` on line 7 (at column 18), written as given.
+  func firstRuleError(match: String, replies: String) -> (String, String)? {
+    firstError(
+      """
+      scenario: {id: x, title: T}
+      personas:
+        - id: p
+          annotated: false
+          rules:
+            - match: \(match)
+              replies: \(replies)
+      """)
+  }
+
   /// Every YAML file of the shipped Scenarios folder, as (path, text), in path order.
   static func shippedFiles() throws -> [(String, String)] {
     let root = ElizaTests.repository().appendingPathComponent("Scenarios")
@@ -134,16 +149,7 @@ struct LoaderTests {
   }
 
   @Test func reportsBadPatternsAtTheirColumn() {
-    let e = firstError(
-      """
-      scenario: {id: x, title: T}
-      personas:
-        - id: p
-          annotated: false
-          rules:
-            - match: "i (want|need *"
-              replies: [ok]
-      """)
+    let e = firstRuleError(match: #""i (want|need *""#, replies: "[ok]")
     #expect(e?.0 == "6:19")
     #expect(e?.1.contains("never closed") == true)
   }
@@ -155,19 +161,10 @@ struct LoaderTests {
     #expect(t.render(captures: ["encore"], lookup: lookup) == "déjà vu, encore! ça va — Zoë.")
     #expect(t.maxCapture == 1)
     #expect(t.names.sorted() == ["mood", "name"])
-    let e = firstError(
-      """
-      scenario: {id: x, title: T}
-      personas:
-        - id: p
-          annotated: false
-          rules:
-            - match: "hi"
-              replies: ["déjà vu {1"]
-      """)
+    let e = firstRuleError(match: #""hi""#, replies: #"["déjà vu {1"]"#)
     #expect(e?.0 == "7:28")
     #expect(e?.1.contains("never closed") == true)
-    #expect(firstError("scenario: {id: x, title: T}\npersonas:\n  - id: p\n    annotated: false\n    rules:\n      - match: hi\n        replies: [\"ça } va\"]\n")?.0 == "7:23")
+    #expect(firstRuleError(match: "hi", replies: #"["ça } va"]"#)?.0 == "7:23")
   }
 
   @Test func reportsUnknownNamesWithASuggestion() {
