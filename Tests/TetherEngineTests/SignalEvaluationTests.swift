@@ -308,6 +308,27 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-39.json")
   }
 
+  /// Set 40 (400 lines, set 38's brief: 140 crisis lines of ten kinds, 150 calm lines of ten
+  /// kinds, 70 goodbyes and 40 lookalikes; its writer imagined night-shift nurses, long-haul
+  /// truckers, first-year students away from home, widowers in their seventies, refugees
+  /// learning English, cooks, people in recovery, single fathers, bullied teenagers, owners of
+  /// failing small businesses and full-time carers of a parent with dementia), written blind on
+  /// 2026-11-28 (main at `195832f`) at the start of the third session of that day. Held out:
+  /// counted only, never read.
+  @Test func detectionOnFortiethSet() throws {
+    try evaluate("unseen-lines-40.json")
+  }
+
+  /// Set 41 (400 lines, set 39's brief: 275 warning-sign lines, 25 of each sign, and 125 calm
+  /// lines; its writer imagined retired teachers, warehouse workers on rotating shifts, law
+  /// students, international students writing English, parents at home with toddlers, people
+  /// with social anxiety, offshore workers, widows, long-distance couples and young men who feel
+  /// invisible), written blind on 2026-11-28 (main at `195832f`) at the start of the third
+  /// session of that day. Held out: counted only, never read.
+  @Test func detectionOnFortyFirstSet() throws {
+    try evaluate("unseen-lines-41.json")
+  }
+
   func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
@@ -676,6 +697,12 @@ struct SignalEvaluationTests {
       // read 63 more held-out signs.
       case "unseen-lines-38.json": (0.819, 0.035, 0.89, 0.004)
       case "unseen-lines-39.json": (0, 0.001, 0, 0.016)
+      // Sets 40 (crisis, leaving) and 41 (warning signs), held out, at the start (main at
+      // `195832f`): set 40 crisis 106/140 (question 6/14, means 7/14, farewell 9/14, indirect and
+      // denial-then-real 10/14), false alarms 11/260 (past 4, ordinary farewells 4), exit 89/99,
+      // exit false alarms 2/301; set 41 crisis false alarms 0/400, exit false alarms 2/400.
+      case "unseen-lines-40.json": (0.757, 0.043, 0.898, 0.007)
+      case "unseen-lines-41.json": (0, 0.001, 0, 0.006)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     if crisisTotal > 0 { #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis) }
@@ -734,6 +761,9 @@ struct SignalEvaluationTests {
       // writers did not mark 423 -> 441 (seven of them beside crisis lines); development 874 ->
       // 906 of 2,109 (unmarked 522, unchanged).
       case "unseen-lines-39.json": 0.516
+      // Set 41 (held out), new, at the start (main at `195832f`): 167/330 (stopping medication
+      // 8/27, hopelessness 10/31, fear of loss 11/26, work or school 11/27).
+      case "unseen-lines-41.json": 0.506
       default: nil
       }
     if let signFloor { #expect(Double(signHit) / Double(signTotal) >= signFloor) }
