@@ -140,11 +140,23 @@ struct Compiler {
           diagnostics.error(
             "a crisis signal cannot be negatable: negation must never hide a real crisis", at: s.id.location)
         }
-        let patterns = s.match.compactMap { pattern($0, &pc) }
+        var patterns: [Pattern] = []
+        var patternPlaces: [SourceLocation] = []
+        for m in s.match {
+          guard let p = pattern(m, &pc) else { continue }
+          patterns.append(p)
+          patternPlaces.append(m.location)
+        }
         let unless = s.unless.compactMap { pattern($0, &pc) }
         var unlessFrame = s.unlessFrame.compactMap { pattern($0, &pc) }
         if s.kind == .crisis { unlessFrame += sharedFrames }
-        let readings = s.read.compactMap { reading($0, &detector.reader, &pc) }
+        var readings: [SignalReader.Reading] = []
+        var readingPlaces: [SourceLocation] = []
+        for r in s.read {
+          guard let compiled = reading(r, &detector.reader, &pc) else { continue }
+          readings.append(compiled)
+          readingPlaces.append(r.location)
+        }
         if s.fuzzy {
           for p in patterns {
             for w in p.requiredWords { fuzzyWords.insert(w) }
@@ -159,7 +171,7 @@ struct Compiler {
               source: s.source),
             kind: s.kind, patterns: patterns, unless: unless, negatable: s.negatable && s.kind != .crisis,
             unlessFrame: unlessFrame, readings: readings, afterCrisis: s.afterCrisis, examples: s.examples,
-            notExamples: s.notExamples))
+            notExamples: s.notExamples, patternPlaces: patternPlaces, readingPlaces: readingPlaces))
       }
     }
     // Families that only `any` readings count keep their negations to themselves.

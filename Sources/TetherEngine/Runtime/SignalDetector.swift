@@ -20,6 +20,10 @@ package struct SignalDetector: Sendable {
     package var afterCrisis = 0
     package var examples: [Located<String>] = []
     package var notExamples: [Located<String>] = []
+    /// Where each pattern and each reading was written, in the order of `patterns` and
+    /// `readings` (for ``reasons(_:matcher:)``).
+    package var patternPlaces: [SourceLocation] = []
+    package var readingPlaces: [SourceLocation] = []
   }
 
   package var signals: [Compiled] = []

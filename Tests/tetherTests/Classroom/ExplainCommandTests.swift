@@ -71,3 +71,50 @@ struct ExplainCommandTests {
     #expect(r.stdout.isEmpty)
   }
 }
+
+@Suite("tether explain --line")
+struct ExplainLineTests {
+  @Test("A line's signals, each with the pattern or reading that shows it, written where the file says")
+  func reasons() throws {
+    let r = try Binary.run(["explain", "--line", "ok gnight, logging off"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.hasPrefix("\"ok gnight, logging off\"\n"))
+    #expect(r.stdout.contains("  exit (exit), shown by:\n"))
+    let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // Every place named is a line of signals.yaml that holds what is named before it.
+    var checked = 0
+    for (i, line) in lines.enumerated() where line.hasPrefix("      at ") {
+      let place = line.dropFirst("      at ".count).split(separator: ":")
+      let file = try String(contentsOfFile: String(place[0]), encoding: .utf8)
+      let written = file.split(separator: "\n", omittingEmptySubsequences: false)[Int(place[1])! - 1]
+      let named = lines[i - 1].trimmingCharacters(in: .whitespaces)
+      if named.hasPrefix("pattern ") {
+        #expect(written.contains(named.dropFirst("pattern ".count)), "\(written) / \(named)")
+      } else {
+        let first = try #require(named.dropFirst("reading ".count).split(separator: ",").first)
+        #expect(written.contains(first), "\(written) / \(named)")
+      }
+      checked += 1
+    }
+    #expect(checked >= 2)
+    for line in lines { #expect(ColumnLayout.displayWidth(line) <= 80, "\(line)") }
+  }
+
+  @Test("An idiom shows nothing; a crisis line says the notice would show")
+  func calmAndCrisis() throws {
+    let calm = try Binary.run(["explain", "--line", "this commute is killing me"])
+    #expect(calm.status == 0)
+    #expect(calm.stdout.contains("shows no signal"))
+    let crisis = try Binary.run(["explain", "--line", "i want to kill myself"])
+    #expect(crisis.stdout.contains("read as a crisis: the safety notice would show, whatever the persona."))
+  }
+
+  @Test("An id and a line together, or neither, is a usage error")
+  func usage() throws {
+    for args in [["explain"], ["explain", "isolation", "--line", "hi"]] {
+      let r = try Binary.run(args)
+      #expect(r.status == 2, "\(args)")  // a usage error
+      #expect(r.stderr.contains("name an id to explain"))
+    }
+  }
+}
