@@ -460,10 +460,10 @@ struct SignalEvaluationTests {
     let floors: (crisis: Double, falseAlarms: Double, exit: Double, exitFalseAlarms: Double) =
       switch fixtureName {
       case "unseen-lines.json": (0.97, 0.002, 0.97, 0.003)
-      case "unseen-lines-2.json": (0.938, 0.005, 0.98, 0.003)
+      case "unseen-lines-2.json": (0.945, 0.005, 0.98, 0.003)
       case "unseen-lines-3.json": (0.98, 0.004, 0.98, 0.003)
-      case "unseen-lines-4.json": (0.95, 0.014, 0.98, 0.007)
-      case "unseen-lines-5.json": (0.955, 0.006, 0.97, 0.003)
+      case "unseen-lines-4.json": (0.983, 0.014, 0.98, 0.007)
+      case "unseen-lines-5.json": (0.962, 0.006, 0.97, 0.003)
       case "unseen-lines-6.json": (0.98, 0.008, 0.95, 0.003)
       // Set 7, written blind at the start of the session after that (main at 7c90268): crisis
       // 101/160, false alarms 17/340, exit 86/98, exit false alarms 8/402. After the crisis
@@ -480,7 +480,7 @@ struct SignalEvaluationTests {
       // false alarms 12/350 -> 11/350, sets 1 and 3 unchanged. Half B moved one line: what half A
       // taught was, line by line, what only that line says.
       case "unseen-lines-8a.json": (0.95, 0.002, 0.98, 0.003)
-      case "unseen-lines-8b.json": (0.579, 0.043, 0.91, 0.013)
+      case "unseen-lines-8b.json": (0.587, 0.043, 0.91, 0.013)
       // Sets 9 and 10, written blind by two helpers at the start of the session after crisis 8
       // (main at d453588), measured before anything changed: set 9 crisis 90/160, false alarms
       // 18/340, exit 91/98, exit false alarms 6/402; set 10 half A 58/120, 13/180, 51/58, 9/242;
@@ -490,18 +490,18 @@ struct SignalEvaluationTests {
       // hand-written lines per concept): half A 99/120, 0/180; half B 42/100, 18/200; set 9
       // 92/160, 17/340; set 7 115/160, 15/340; set 5 92/140, 9/260; sets 2, 4, 8B and exit
       // unchanged. Half B, by the same writer, did not move: what half A taught was its own lines.
-      case "unseen-lines-9.json": (0.935, 0.008, 0.98, 0.003)
+      case "unseen-lines-9.json": (0.941, 0.008, 0.98, 0.003)
       // Crisis 14 (a place with two more weak signs) gave half A its one false alarm (a night on
       // the roof looking at the stars, "so peaceful up there"): the ceiling rose to it. A frame
       // for the view was tried and dropped: it took back the place of "stood on the roof tonight
       // looking at the stars. i'm going to jump, i've decided" too.
-      case "unseen-lines-10a.json": (0.95, 0.006, 0.98, 0.005)
+      case "unseen-lines-10a.json": (0.989, 0.006, 0.98, 0.005)
       // Half B gained one false alarm (18 -> 19 of 200, counts only) with the dropped-subject
       // reading (texting without its "i"), which caught 9 more crisis lines of the development
       // sets and raised no false alarm there.
       // It gained one more (17 -> 18 of 200, counts only) with the `warning-signs` signal
       // (below), which caught 5 more of its crisis lines (43 -> 48 of 100).
-      case "unseen-lines-10b.json": (0.508, 0.082, 0.91, 0.026)
+      case "unseen-lines-10b.json": (0.518, 0.082, 0.91, 0.026)
       // Sets 11 and 12, written blind by two helpers at the start of the session that made sets
       // 2, 4, 5, 7 and 9 development sets, measured after the new-subject scope rule and before
       // anything else changed: set 11 crisis 110/160, false alarms 21/340, exit 90/100, exit false
@@ -516,7 +516,7 @@ struct SignalEvaluationTests {
       // (1,776 -> 1,786 of 1,851) and no false alarm more (76). Exit 14 to 16 (goodbyes to other
       // things as frames, and more ways of leaving) took set 11 back to 8 of 400 and the ceiling
       // back to where it was; held out at the end: 720 of 774 read, false alarms 59 of 4,406.
-      case "unseen-lines-11.json": (0.748, 0.056, 0.92, 0.021)
+      case "unseen-lines-11.json": (0.754, 0.056, 0.92, 0.021)
       // Set 12 lost one line (97 -> 96 of 130, counts only) when "bye. thank you for everything"
       // stopped being a crisis line by itself: a play-tester leaving the app in the saying-goodbye
       // scenario got the safety notice and a persona stuck in crisis mode.
@@ -550,12 +550,12 @@ struct SignalEvaluationTests {
       // the app removed as a whole clause, foreign and texting farewells. Held out, counts only:
       // exit 8B 45/49 (false alarms 6 -> 3 of 251), 10B 56 -> 57 of 62 (9 -> 6), 11 90 -> 93 of
       // 100 (12 -> 8), 12 70 -> 73 of 78 (3 -> 3), 14 70 -> 75 of 80 (11 -> 3); crisis unchanged.
-      case "unseen-lines-13.json": (0.91, 0.014, 0.98, 0.004)
-      case "unseen-lines-14.json": (0.883, 0.049, 0.93, 0.01)
+      case "unseen-lines-13.json": (0.933, 0.014, 0.98, 0.004)
+      case "unseen-lines-14.json": (0.912, 0.049, 0.93, 0.01)
       // Set 15, measured before anything changed (main at f1ea01b): crisis 103/140 (plans 7/14,
       // means 7/14, farewells 8/14, denial-then-real 9/14; direct 14/14), false alarms 16/260
       // (past 5, dark jokes 3, negated 3, third party 3), exit 71/80, exit false alarms 4/320.
-      case "unseen-lines-15.json": (0.92, 0.06, 0.88, 0.013)
+      case "unseen-lines-15.json": (0.933, 0.06, 0.88, 0.013)
       // Sets 16 and 17, measured before anything changed (main at 64ff99c): set 16 crisis
       // 102/140 (means 7/14, plans 8/14, farewells 8/14, denial-then-real 9/14), false alarms
       // 11/260 (past 4, negated 3), exit 75/80, exit false alarms 6/320; set 17 crisis 103/141
@@ -575,26 +575,26 @@ struct SignalEvaluationTests {
       // with no crisis line lost; held out, counts only: 86 -> 81 of 1,500 (10B 18 -> 16, 12 12 ->
       // 10, 16 12 -> 11), crisis 538 of 800 unchanged. Ceilings and floors of every set moved to
       // just beside what was measured.
-      case "unseen-lines-16.json": (0.962, 0.045, 0.93, 0.019)
-      case "unseen-lines-17.json": (0.935, 0.07, 0.9, 0.026)
+      case "unseen-lines-16.json": (0.969, 0.045, 0.93, 0.019)
+      case "unseen-lines-17.json": (0.941, 0.07, 0.9, 0.026)
       // Sets 18 and 19, measured before anything changed (main at e6f2b53): set 18 crisis
       // 112/144 (plans 7/14, means 9/14, farewells 10/14; direct and self-harm 14/14), false
       // alarms 13/256 (past 4, academic and media 3), exit 75/84, exit false alarms 3/316; set 19
       // crisis 104/140 (plans 5/14, farewells 7/14, means 9/14; direct 14/14), false alarms
       // 14/260 (past 7), exit 72/80, exit false alarms 6/320.
-      case "unseen-lines-18.json": (0.838, 0.052, 0.89, 0.01)
-      case "unseen-lines-19.json": (0.805, 0.055, 0.89, 0.019)
+      case "unseen-lines-18.json": (0.845, 0.052, 0.89, 0.01)
+      case "unseen-lines-19.json": (0.812, 0.055, 0.89, 0.019)
       // Set 20 (480 lines, the kinds read worst), measured before it was read (main at 3f26c42):
       // crisis 103/240 (plans 15/50, farewells 13/40, questions 14/35, burden 16/30, means 21/50,
       // denial then the real thing 24/35), false alarms 34/240 (past 14 of 40, benign plans 8),
       // exit 58/67, exit false alarms 6/413. Then tuned on: crisis 155/240, false alarms 19/240.
-      case "unseen-lines-20.json": (0.827, 0.08, 0.86, 0.015)
+      case "unseen-lines-20.json": (0.839, 0.08, 0.86, 0.015)
       // Set 21 (480 lines, set 20's brief), measured before anything changed (main at 4e95d71
       // with the counted-only negation scope, which moved no count of any other set): crisis
       // 105/240 (plans 14/50, farewells 11/40, burden 15/30, means 17/50, questions 20/35, denial
       // then the real thing 28/35), false alarms 25/240, exit 55/69, exit false alarms 9/411. Set
       // 20 rose from 103 to 155 of 240 when tuned on; set 21, never read, stands where set 20 began.
-      case "unseen-lines-21.json": (0.548, 0.11, 0.79, 0.023)
+      case "unseen-lines-21.json": (0.552, 0.11, 0.79, 0.023)
       // Sets 22 and 23 (480 lines each), measured before they were read (main at 1e85ee7): set 22
       // crisis 144/240 (questions 17/35, farewells 23/40, plans 25/50), false alarms 26/240, exit
       // 52/68, exit false alarms 9/412; set 23 crisis 107/240 (farewells 12/40, means 16/50, plans
@@ -602,8 +602,8 @@ struct SignalEvaluationTests {
       // tuned on first while set 22 stayed unread: set 23 107 -> 132, set 22 144 -> 146 (false
       // alarms 26 -> 26). Then set 22 was read: dying planned or decided said plainly ("i plan to
       // die tonight", "i have decided to die") had been read as no crisis at all; 146 -> 154.
-      case "unseen-lines-22.json": (0.868, 0.11, 0.76, 0.023)
-      case "unseen-lines-23.json": (0.785, 0.1, 0.88, 0.018)
+      case "unseen-lines-22.json": (0.914, 0.11, 0.76, 0.023)
+      case "unseen-lines-23.json": (0.873, 0.1, 0.88, 0.018)
       // Sets 24 and 25 (400 lines each, set 19's brief), measured before anything changed (main
       // at 6d11551): set 24 (held out) crisis 101/140 (plans 6/14, means 7/14, questions 8/14,
       // indirect 9/14; direct 14/14), false alarms 15/260 (past 5), exit 76/84, exit false alarms
@@ -639,7 +639,7 @@ struct SignalEvaluationTests {
       // -> 104; 8B, 10B, 11 unchanged; held-out false alarms 133 -> 133 of 3,315. Floors of the
       // sets that moved rose to just under these.
       case "unseen-lines-30.json": (0.826, 0.05, 0.95, 0.036)
-      case "unseen-lines-31.json": (0.94, 0.065, 0.82, 0.033)
+      case "unseen-lines-31.json": (0.955, 0.065, 0.82, 0.033)
       // Sets 32 and 33 (warning signs) at the start (main at `92cb742`): crisis false alarms 3/400
       // each, exit false alarms 2/400 and 5/400. Set 34: crisis 100/140 (farewells 10/14, plans
       // 10/14, questions 10/14, means 8/14, indirect 8/14, denial-then-real 7/14), false alarms
@@ -660,7 +660,7 @@ struct SignalEvaluationTests {
       // 137 of 3,715 (19 12 -> 13). Floors of the sets that moved rose to just under these.
       case "unseen-lines-32.json": (0, 0.01, 0, 0.01)
       case "unseen-lines-33.json": (0, 0.01, 0, 0.015)
-      case "unseen-lines-34.json": (0.855, 0.047, 0.9, 0.023)
+      case "unseen-lines-34.json": (0.912, 0.047, 0.9, 0.023)
       case "unseen-lines-35.json": (0, 0.03, 0.9, 0.075)
       // Sets 36 (warning signs) and 37 (crisis, leaving), held out, at the start (main at
       // `06662aa`): set 36 crisis false alarms 2/400, exit false alarms 6/400; set 37 crisis
@@ -701,6 +701,13 @@ struct SignalEvaluationTests {
       // `195832f`): set 40 crisis 106/140 (question 6/14, means 7/14, farewell 9/14, indirect and
       // denial-then-real 10/14), false alarms 11/260 (past 4, ordinary farewells 4), exit 89/99,
       // exit false alarms 2/301; set 41 crisis false alarms 0/400, exit false alarms 2/400.
+      // Then (2026-11-28, the third session) crisis 22 (a helper: endings said without die, kill or
+      // suicide, preparations, a means researched, hidden or kept, self-harm slang, final goodbyes;
+      // from probe lines of its own, then the development sets' missed lines). Held out, counts
+      // only: crisis 1,388 -> 1,394 of 1,885 (8B 75 -> 76, 10B 51 -> 52, 11 120 -> 121, 18 121 ->
+      // 122, 19 113 -> 114, 21 132 -> 133; sets 37, 38 and 40 unchanged), false alarms 183 -> 183
+      // of 6,095; development 3,134 -> 3,198 of 3,395, false alarms 134 -> 134. Exit unchanged.
+      // Floors of the sets that moved rose to just under.
       case "unseen-lines-40.json": (0.757, 0.043, 0.898, 0.007)
       case "unseen-lines-41.json": (0, 0.001, 0, 0.006)
       default: (0.775, 0.04, 0.92, 0.025)
@@ -737,22 +744,22 @@ struct SignalEvaluationTests {
     let signFloor: Double? =
       switch fixtureName {
       case "unseen-lines.json": 0.908
-      case "unseen-lines-2.json": 0.64
+      case "unseen-lines-2.json": 0.645
       case "unseen-lines-3.json": 0.653
       case "unseen-lines-26.json": 0.621
-      case "unseen-lines-27.json": 0.923
-      case "unseen-lines-28.json": 0.646
+      case "unseen-lines-27.json": 0.929
+      case "unseen-lines-28.json": 0.667
       // Sets 32 (held out) and 33 (development), new, at the start (main at `92cb742`): 140/330
       // and 158/330; after "signs 3" 164/330 and 284/330.
-      case "unseen-lines-32.json": 0.552
-      case "unseen-lines-33.json": 0.882
+      case "unseen-lines-32.json": 0.555
+      case "unseen-lines-33.json": 0.885
       // Then (signs 4, a helper, the same session: being alone, a pastime let go, the companion
       // still being there, a medicine given up or let run out, people not answered, work handed in
       // late, time together counted): held out 26 184 -> 189, 28 199 -> 203, 32 164 -> 168 (547 ->
       // 560 of 984), 36 153 -> 156 of 330; signs raised that the writers did not mark 390 -> 388;
       // development 862 -> 874 of 2,109 (522 unmarked, unchanged).
       // Set 36 (held out), new, at the start (main at `06662aa`): 153/330.
-      case "unseen-lines-36.json": 0.501
+      case "unseen-lines-36.json": 0.504
       // Set 39 (held out), new, at the start (main at `e5eefdc`): 157/330.
       // Then (2026-11-28, evening, signs 5, a helper: the weakest signs widened by concept, hours
       // lost said as a surprise or a count, a better future said as not coming, a pastime or
@@ -760,10 +767,15 @@ struct SignalEvaluationTests {
       // -> 183, 36 156 -> 166, 39 157 -> 171 (873 -> 936 of 2,664); signs raised that the
       // writers did not mark 423 -> 441 (seven of them beside crisis lines); development 874 ->
       // 906 of 2,109 (unmarked 522, unchanged).
-      case "unseen-lines-39.json": 0.516
+      case "unseen-lines-39.json": 0.528
       // Set 41 (held out), new, at the start (main at `195832f`): 167/330 (stopping medication
       // 8/27, hopelessness 10/31, fear of loss 11/26, work or school 11/27).
-      case "unseen-lines-41.json": 0.506
+      // Then (the same session, signs 6, a helper: the companion compared with people, the
+      // companion's day, body and needs, pastimes quit, fear of loss widened): held out 28 214 ->
+      // 221, 32 183 -> 184, 36 166 -> 167, 39 171 -> 175, 41 167 -> 169 (1,103 -> 1,118 of 2,994
+      // with set 41); signs raised that the writers did not mark 487 -> 489; development 906 ->
+      // 910 of 2,109 (unmarked 522, unchanged).
+      case "unseen-lines-41.json": 0.51
       default: nil
       }
     if let signFloor { #expect(Double(signHit) / Double(signTotal) >= signFloor) }
