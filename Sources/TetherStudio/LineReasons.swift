@@ -26,6 +26,9 @@ public enum LineReasons {
         // Shown only with the rest of the line: a frame's words weighed beside the match.
         out += "    its patterns and readings together (none shows it alone)\n"
       }
+      if let cues = found.cues[id], !cues.isEmpty {
+        out += "    what its readings counted: \(cues.joined(separator: ", "))\n"
+      }
       for r in mine {
         let lines = ColumnLayout.wrap("\(r.by) \(SafeText.terminal(r.text))", width: max(20, width - 6))
         out += lines.enumerated().map { i, l in (i == 0 ? "    " : "      ") + l + "\n" }.joined()

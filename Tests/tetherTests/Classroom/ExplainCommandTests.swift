@@ -100,13 +100,17 @@ struct ExplainLineTests {
     for line in lines { #expect(ColumnLayout.displayWidth(line) <= 80, "\(line)") }
   }
 
-  @Test("An idiom shows nothing; a crisis line says the notice would show")
+  @Test("An idiom shows nothing; a crisis line says the notice would show; readings with any name what they counted")
   func calmAndCrisis() throws {
     let calm = try Binary.run(["explain", "--line", "this commute is killing me"])
     #expect(calm.status == 0)
     #expect(calm.stdout.contains("shows no signal"))
     let crisis = try Binary.run(["explain", "--line", "i want to kill myself"])
     #expect(crisis.stdout.contains("read as a crisis: the safety notice would show, whatever the persona."))
+    // Warning signs counted together name what they counted.
+    let cues = try Binary.run(["explain", "--line", "bought a rope today. tonight. didn't tell anyone"])
+    #expect(cues.stdout.contains("warning-signs (crisis), shown by:\n    what its readings counted: "), "\(cues.stdout)")
+    #expect(cues.stdout.contains("    reading at least "))
   }
 
   @Test("An id and a line together, or neither, is a usage error")
