@@ -26,8 +26,11 @@ struct ExplainCommand: ParsableCommand {
   var scenarios: String?
 
   func validate() throws {
-    if (id == nil) == (line == nil) {
-      throw ValidationError("name an id to explain (`tether list` shows them), or give a user line with --line, not both")
+    if id == nil && line == nil {
+      throw ValidationError("name an id to explain (`tether list` shows them), or a user line with --line")
+    }
+    if id != nil && line != nil {
+      throw ValidationError("name an id to explain or a user line with --line, not both")
     }
   }
 
