@@ -5,7 +5,6 @@ extension SignalDetector {
   /// One pattern or reading that shows a signal on a line by itself.
   package struct Reason: Sendable, Equatable {
     package var signal: String
-    package var kind: String
     /// "pattern" or "reading".
     package var by: String
     /// The pattern as written, or the reading's families.
@@ -30,34 +29,36 @@ extension SignalDetector {
       }
     }
     var tagged = reader.tag(reads ? ids : [], breaks: line.breaks)
-    var flatIndex: [Int: Int32] = [:]
-    for (k, entry) in flat.enumerated() {
-      flatIndex[Int(entry.signal) << 32 | Int(entry.pattern)] = Int32(k)
-    }
     var reasons: [Reason] = []
-    for si in signals.indices where found.ids.contains(signals[si].info.id) {
+    // `flat` lists every signal's patterns in order, signal by signal: signal si's pattern i is
+    // at its signal's first index plus i.
+    var first = 0
+    for si in signals.indices {
       let signal = signals[si]
+      defer { first += signal.patterns.count }
+      guard found.ids.contains(signal.info.id) else { continue }
       func add(_ by: String, _ text: String, _ place: [SourceLocation], _ i: Int) {
         reasons.append(
           Reason(
-            signal: signal.info.id, kind: signal.kind.rawValue, by: by, text: text,
+            signal: signal.info.id, by: by, text: text,
             location: i < place.count ? place[i] : nil))
       }
       for i in signal.patterns.indices {
-        guard let k = flatIndex[si << 32 | i] else { continue }
-        switch fires(si, [k], 0..<1, ids, &matcher, read: false, tagged: &tagged, breaks: line.breaks) {
+        switch fires(si, [Int32(first + i)], 0..<1, ids, &matcher, read: false, tagged: &tagged, breaks: line.breaks) {
         case .none: continue
         case .shows, .framed: add("pattern", signal.patterns[i].source, signal.patternPlaces, i)
         }
       }
-      for (i, r) in signal.readings.enumerated() where reader.holds(r, in: tagged) {
-        switch fires(si, [], 0..<0, ids, &matcher, read: true, tagged: &tagged, breaks: line.breaks) {
-        case .none: continue
-        case .shows, .framed:
-          let names = r.families.enumerated().map { j, f in (r.negated[j] ? "not " : "") + reader.names[f] }
-          let how = r.atLeast > 0 ? "at least \(r.atLeast) of " : ""
-          add("reading", how + names.joined(separator: ", "), signal.readingPlaces, i)
-        }
+      // A reading that holds shows the signal unless an `unless` takes it back: the same for
+      // every reading of the signal, so asked once.
+      let held = signal.readings.indices.filter { reader.holds(signal.readings[$0], in: tagged) }
+      if held.isEmpty { continue }
+      if case .none = fires(si, [], 0..<0, ids, &matcher, read: true, tagged: &tagged, breaks: line.breaks) { continue }
+      for i in held {
+        let r = signal.readings[i]
+        let names = r.families.enumerated().map { j, f in (r.negated[j] ? "not " : "") + reader.names[f] }
+        let how = r.atLeast > 0 ? "at least \(r.atLeast) of " : ""
+        add("reading", how + names.joined(separator: ", "), signal.readingPlaces, i)
       }
     }
     return (found, reasons)
