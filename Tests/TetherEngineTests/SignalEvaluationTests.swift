@@ -329,6 +329,28 @@ struct SignalEvaluationTests {
     try evaluate("unseen-lines-41.json")
   }
 
+  /// Set 42 (400 lines, set 40's brief: 140 crisis lines of ten kinds, 150 calm lines of ten
+  /// kinds, 70 goodbyes and 40 lookalikes; its writer imagined farmers in drought years,
+  /// call-centre workers, gay teenagers in small towns, new mothers with postpartum depression,
+  /// army veterans, divorced men in middle age, delivery riders, nursing-home residents, injured
+  /// high-school athletes, gamblers in debt, people in chronic pain, engineers just laid off and
+  /// people writing English as a second language), written blind on 2026-11-28 (main at
+  /// `f145b02`) at the start of the fourth session of that day. Held out: counted only, never
+  /// read.
+  @Test func detectionOnFortySecondSet() throws {
+    try evaluate("unseen-lines-42.json")
+  }
+
+  /// Set 43 (400 lines, set 41's brief: 275 warning-sign lines, 25 of each sign, and 125 calm
+  /// lines; its writer imagined hospital cleaners, bus drivers, PhD students, migrant workers
+  /// writing English, new retirees, autistic adults, gamers in their twenties, hairdressers,
+  /// recently divorced mothers, farmers far from town and older people living alone in cities),
+  /// written blind on 2026-11-28 (main at `f145b02`) at the start of the fourth session of that
+  /// day. Held out: counted only, never read.
+  @Test func detectionOnFortyThirdSet() throws {
+    try evaluate("unseen-lines-43.json")
+  }
+
   func evaluate(_ fixtureName: String) throws {
     let url = ElizaTests.repository().appendingPathComponent("Tests/TetherEngineTests/Fixtures/\(fixtureName)")
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
@@ -710,6 +732,12 @@ struct SignalEvaluationTests {
       // Floors of the sets that moved rose to just under.
       case "unseen-lines-40.json": (0.757, 0.043, 0.898, 0.007)
       case "unseen-lines-41.json": (0, 0.001, 0, 0.006)
+      // Sets 42 (crisis, leaving) and 43 (warning signs), held out, at the start (main at
+      // `f145b02`): set 42 crisis 118/140 (plan 8/14, means 9/14, indirect and question 11/14),
+      // false alarms 8/260 (past 3, dark jokes 2, negated 2), exit 90/99, exit false alarms
+      // 2/301; set 43 crisis false alarms 3/400, exit false alarms 1/400.
+      case "unseen-lines-42.json": (0.840, 0.031, 0.907, 0.007)
+      case "unseen-lines-43.json": (0, 0.008, 0, 0.003)
       default: (0.775, 0.04, 0.92, 0.025)
       }
     if crisisTotal > 0 { #expect(Double(crisisHit) / Double(crisisTotal) >= floors.crisis) }
@@ -776,6 +804,10 @@ struct SignalEvaluationTests {
       // with set 41); signs raised that the writers did not mark 487 -> 489; development 906 ->
       // 910 of 2,109 (unmarked 522, unchanged).
       case "unseen-lines-41.json": 0.51
+      // Set 43 (held out), new, at the start (main at `f145b02`): 178/330 (declining interest
+      // 10/27, fear of loss 12/26, stopping medication 12/31, isolation 14/28, work or school
+      // 14/30); signs raised that the writer did not mark 23.
+      case "unseen-lines-43.json": 0.537
       default: nil
       }
     if let signFloor { #expect(Double(signHit) / Double(signTotal) >= signFloor) }
