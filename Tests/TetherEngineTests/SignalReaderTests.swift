@@ -356,6 +356,43 @@ struct SignalReaderTests {
     #expect(wrong.contains { $0.message.contains("'sig-other' in anyone must also be in 'any'") }, "\(wrong)")
   }
 
+  @Test("A reading with across_subjects holds past a word naming someone else; without it, that word breaks it")
+  func readingAcrossSubjects() throws {
+    let lexicon = (
+      "lexicon.yaml",
+      "lexicon:\n  delimiters: [\".\"]\n  concepts:\n    sig-self: [i]\n    sig-like: [\"like talking to\", prefer]\n    sig-more: [\"more than\", \"over\"]\n    sig-people: [\"my friends\", \"my husband\", people]\n    sig-other: [you, she, \"my friends\", \"my husband\"]\n    sig-neg: [not, never]\n"
+    )
+    func detector(_ reading: String) -> SignalDetector {
+      let (detector, diagnostics) = Self.detector([
+        lexicon,
+        (
+          "signals.yaml",
+          "reading:\n  subject_changes: sig-other\n  negations: sig-neg\nsignals:\n  - id: s\n    kind: warning\n    read:\n      - \(reading)\n"
+        ),
+      ])
+      #expect(diagnostics.isEmpty, "\(diagnostics)")
+      return detector
+    }
+    func shows(_ detector: SignalDetector, _ line: String) -> Bool {
+      var m = Matcher()
+      return detector.detect(line, matcher: &m).ids.contains("s")
+    }
+    let across = detector("{all: [sig-self, sig-like, sig-more, sig-people], across_subjects: true}")
+    let within = detector("{all: [sig-self, sig-like, sig-more, sig-people]}")
+    #expect(shows(across, "honestly i like talking to you more than my friends"), "'you' between two families")
+    #expect(!shows(within, "honestly i like talking to you more than my friends"), "without the option, 'you' breaks it")
+    #expect(shows(within, "i like talking to more than people"), "no one else named: both hold")
+    #expect(shows(across, "i prefer you over my husband"))
+    #expect(!shows(across, "she likes talking to you more than my friends"), "the first family is still the speaker's")
+    #expect(!shows(across, "i like talking to you. more than my friends"), "still one clause")
+    #expect(!shows(across, "i like talking to you more than not my friends"), "the last family still unflipped")
+    let wrong = Self.compile([
+      lexicon,
+      ("signals.yaml", "signals:\n  - id: s\n    kind: warning\n    read:\n      - {any: [sig-self, sig-people], at_least: 2, across_subjects: true}\n"),
+    ])
+    #expect(wrong.contains { $0.message.contains("'across_subjects' goes with 'all', not with 'any'") }, "\(wrong)")
+  }
+
   @Test("A crisis pattern said after a third person who is its subject is theirs, unless the speaker is named again")
   func patternsAfterOthers() throws {
     let files = [

@@ -170,8 +170,8 @@ package struct DocumentDecoder {
     return spec
   }
 
-  /// One reading: a list of family names, or a mapping with `all`, `within` and `ends_clause`, or
-  /// with `any`, `at_least` and `one_of`.
+  /// One reading: a list of family names, or a mapping with `all`, `within`, `ends_clause` and
+  /// `across_subjects`, or with `any`, `at_least`, `one_of` and `anyone`.
   mutating func reading(_ node: YAMLNode) -> ReadingSpec? {
     if case .sequence = node.value {
       let families = reader.texts(node, "a reading")
@@ -185,7 +185,7 @@ package struct DocumentDecoder {
     }
     guard
       let f = reader.fields(
-        node, allowed: ["all", "within", "ends_clause", "any", "at_least", "one_of", "anyone"], in: "a reading")
+        node, allowed: ["all", "within", "ends_clause", "across_subjects", "any", "at_least", "one_of", "anyone"], in: "a reading")
     else { return nil }
     if f["any"] != nil { return combination(node, f) }
     guard f["all"] != nil else {
@@ -206,6 +206,7 @@ package struct DocumentDecoder {
       }
     }
     spec.endsClause = reader.bool(f["ends_clause"], "ends_clause") ?? false
+    spec.acrossSubjects = reader.bool(f["across_subjects"], "across_subjects") ?? false
     if spec.families.isEmpty {
       reader.diagnostics.error("a reading needs at least one family in 'all'", at: node.location)
       return nil
@@ -220,7 +221,7 @@ package struct DocumentDecoder {
         "a reading has either 'all' (families in order) or 'any' (families met anywhere), not both", at: node.location)
       return nil
     }
-    for key in ["within", "ends_clause"] where f[key] != nil {
+    for key in ["within", "ends_clause", "across_subjects"] where f[key] != nil {
       reader.diagnostics.error("'\(key)' goes with 'all', not with 'any'", at: f[key]!.location)
     }
     var spec = ReadingSpec(families: reader.texts(f["any"], "any"), location: node.location)

@@ -119,6 +119,9 @@ package struct ReadingSpec: Sendable {
   package var within: Int?
   /// True when the last family must end its clause ("i have to go", not "i have to go to the store").
   package var endsClause = false
+  /// True when a word naming someone else between two families ("you", "my husband") does not
+  /// break the reading (`across_subjects`): "i like talking to YOU more than my friends".
+  package var acrossSubjects = false
   /// Above 0 for a reading written with `any`: it holds when at least this many of its families
   /// are met anywhere in the line, in any order (two warning signs together: a means and a time).
   package var atLeast = 0

@@ -251,6 +251,7 @@ struct Compiler {
     }
     var compiled = SignalReader.Reading(
       families: families, negated: negated, within: spec.within ?? reader.within, endsClause: spec.endsClause)
+    compiled.acrossSubjects = spec.acrossSubjects
     if spec.atLeast > 0 {
       if negated.contains(true), let at = spec.families.first(where: { $0.value.hasPrefix("not ") }) {
         diagnostics.error("a reading with 'any' counts families met as they stand: write the family without 'not'", at: at.location)

@@ -128,6 +128,10 @@ package struct SignalReader: Sendable {
     package var within: Int
     /// The last family must end its clause.
     package var endsClause = false
+    /// A word naming someone else between two families does not break the reading
+    /// (`across_subjects`): the speaker compares the companion with people ("i like talking to
+    /// YOU more than MY FRIENDS").
+    package var acrossSubjects = false
     /// All its families: a line that lacks one cannot hold it (an ordered reading), or that
     /// holds fewer than `atLeast` of them.
     package var mask = FamilyMask()
@@ -821,7 +825,7 @@ package struct SignalReader: Sendable {
       while j < t.hits.count, t.hits[j].start - h.end <= r.within {
         let g = t.hits[j]
         if g.family == next && t.clause[g.start] == t.clause[h.start]
-          && t.changesBefore[g.start] == t.changesBefore[h.end]
+          && (r.acrossSubjects || t.changesBefore[g.start] == t.changesBefore[h.end])
           && fill(r, k + 1, j, t, consumed: nextConsumed, &failed, &budget)
         {
           ok = true
