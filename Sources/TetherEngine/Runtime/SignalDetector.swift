@@ -428,29 +428,12 @@ package struct SignalDetector: Sendable {
   func detect(normalized line: NormalizedLine, matcher: inout Matcher, sinceCrisis: Int?, frames: Int) -> Found {
     var found = Found()
     if signals.isEmpty { return found }
-    let known = Int32(vocabulary.count)
     // The word ids are written over the matcher's spare buffer, handed back at the end (by the
     // outermost reading only: a frame's re-reading makes its own): an array was allocated and
     // freed on every line.
     var ids: [Int32] = []
     if frames == 0 { swap(&ids, &matcher.spareIDs) }
-    let n = line.tokens.count
-    if ids.count > n {
-      ids.removeLast(ids.count - n)
-    } else if ids.count < n {
-      ids.append(contentsOf: repeatElement(Vocabulary.unknown, count: n - ids.count))
-    }
-    ids.withUnsafeMutableBufferPointer { out in
-      for k in 0..<n {
-        let id = line.tokens[k].id
-        out[k] = id < known ? id : Vocabulary.unknown
-      }
-    }
-    if !fuzzy.isEmpty {
-      for k in ids.indices where ids[k] == Vocabulary.unknown {
-        if let id = correct(line.tokens[k].word) { ids[k] = id }
-      }
-    }
+    wordIDs(line, into: &ids)
     // The signals whose readings hold. Tagging stops at the families the words start unless
     // some reading could hold (or a crisis pattern needs its denial checked, in `fires`).
     var read: [Bool] = []
@@ -512,6 +495,31 @@ package struct SignalDetector: Sendable {
     }
     if frames == 0 { matcher.spareIDs = ids }
     return found
+  }
+
+  /// Each word of `line` as the signals know it, written over `ids` (whose buffer is reused): its
+  /// id in the signals' vocabulary, or, for a word they do not know, the word of a fuzzy signal
+  /// it is one typo away from ("suicdal"), or ``Vocabulary/unknown``.
+  @inline(__always)
+  func wordIDs(_ line: NormalizedLine, into ids: inout [Int32]) {
+    let known = Int32(vocabulary.count)
+    let n = line.tokens.count
+    if ids.count > n {
+      ids.removeLast(ids.count - n)
+    } else if ids.count < n {
+      ids.append(contentsOf: repeatElement(Vocabulary.unknown, count: n - ids.count))
+    }
+    ids.withUnsafeMutableBufferPointer { out in
+      for k in 0..<n {
+        let id = line.tokens[k].id
+        out[k] = id < known ? id : Vocabulary.unknown
+      }
+    }
+    if !fuzzy.isEmpty {
+      for k in ids.indices where ids[k] == Vocabulary.unknown {
+        if let id = correct(line.tokens[k].word) { ids[k] = id }
+      }
+    }
   }
 
   /// What the readings of signal `si` written with `any` that hold on the line counted: the labels

@@ -21,13 +21,8 @@ extension SignalDetector {
     let found = detect(text, matcher: &matcher)
     if found.ids.isEmpty { return (found, []) }
     let line = Normalizer.normalize(text, lexicon: lexicon, vocabulary: vocabulary)
-    let known = Int32(vocabulary.count)
-    var ids = line.tokens.map { $0.id < known ? $0.id : Vocabulary.unknown }
-    if !fuzzy.isEmpty {
-      for k in ids.indices where ids[k] == Vocabulary.unknown {
-        if let id = correct(line.tokens[k].word) { ids[k] = id }
-      }
-    }
+    var ids: [Int32] = []
+    wordIDs(line, into: &ids)
     var tagged = reader.tag(reads ? ids : [], breaks: line.breaks)
     var reasons: [Reason] = []
     // `flat` lists every signal's patterns in order, signal by signal: signal si's pattern i is
