@@ -33,13 +33,37 @@ struct NormalizerTests {
     let lines = [
       "I'm fine, really. the rope's in my car; tonight!", "idk man… i just can’t", "Café ÉTÉ? ok bye",
       "ＦＵＬＬ　ｗｉｄｔｈ, then: more", "", "   ", "'quoted' words' and don't", "a\u{1B}[31mred\u{07} 12 kms",
-      "gonna crash lol. night x", String(repeating: "word, ", count: 300),
+      "gonna crash lol. night x", String(repeating: "word, ", count: 300), "byeeee 😘", "sooo tiiired. gooodnight",
+      "i feeeel saaaad", "aaaargh zzz hmmm",
     ]
     for line in lines {
       let (a, b) = Normalizer.normalize(
         line, lexicon: own, vocabulary: ownWords, and: shipped.lexicon, shipped.vocabulary)
       #expect(a == Normalizer.normalize(line, lexicon: own, vocabulary: ownWords), "\(line)")
       #expect(b == Normalizer.normalize(line, lexicon: shipped.lexicon, vocabulary: shipped.vocabulary), "\(line)")
+    }
+  }
+
+  @Test("A word stretched for emphasis is read as the shortening the vocabulary or the lexicon knows")
+  func stretchedWords() {
+    var spec = LexiconSpec(location: .init(file: "", line: 1, column: 1))
+    spec.substitutions = [(Located("plz", spec.location), "please")]
+    let lexicon = Lexicon(spec)
+    var vocabulary = Vocabulary()
+    for w in ["bye", "goodbye", "sleep", "so", "tired", "cool", "please"] { _ = vocabulary.intern(w) }
+    var marked = vocabulary
+    marked.markSpecial(for: lexicon)
+    for v in [vocabulary, marked] {
+      func read(_ text: String) -> String { Normalizer.normalize(text, lexicon: lexicon, vocabulary: v).text }
+      #expect(read("byeeee") == "bye")
+      #expect(read("GOODBYEEE!!") == "goodbye", "runs cut to two first, then to one")
+      #expect(read("sleeeeep") == "sleep", "a double letter of the word is kept")
+      #expect(read("soooo tiiired 😴") == "so tired", "also on a line with an emoji")
+      #expect(read("coooool") == "cool")
+      #expect(read("plzzz") == "please", "a shortening the lexicon rewrites")
+      #expect(read("aaaargh zzz") == "aaaargh zzz", "kept as typed when no shortening is known")
+      #expect(read("hellooo") == "hellooo", "an unknown word stays as typed")
+      #expect(read("1000 bye") == "1000 bye", "digits are no stretched letters")
     }
   }
 

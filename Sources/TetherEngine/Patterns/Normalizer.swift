@@ -318,6 +318,15 @@ package enum Normalizer {
       let hash = Vocabulary.hash(word)
       let a = first.plainID(ascii: word, hash: hash)
       let b = second.plainID(ascii: word, hash: hash)
+      // A word stretched for emphasis ("byeee") that the signals' words do not hold as typed:
+      // each line shortens it as its own vocabulary knows it (``LineBuilder/unstretched(_:)``).
+      // Asked only then: most words of a neutral line are no word of its rules, and looking
+      // each for a stretch cost about 260 instructions a turn (callgrind).
+      if b == Vocabulary.unknown, Normalizer.isStretched(word) {
+        first.take(ascii: word, hash: hash)
+        second.take(ascii: word, hash: hash)
+        return
+      }
       let text: String
       if let a, a >= 0 {
         text = first.vocabulary.pointee.words[Int(a)]
@@ -377,6 +386,14 @@ package enum Normalizer {
       // One hash for most words: a vocabulary marked for this lexicon answers both what the
       // word's id is and whether the lexicon changes it; texting forms are special words.
       let found = vocabulary.pointee.lookup(raw, for: lexicon)
+      let unknown =
+        found.map { $0.id == Vocabulary.unknown && !$0.special }
+        ?? (vocabulary.pointee.id(raw) == Vocabulary.unknown && !lexicon.special.contains(raw))
+      if unknown, Normalizer.isASCII(raw),
+        let known = Vocabulary.withBytes(raw, { Normalizer.isStretched($0) ? unstretched($0) : nil })
+      {
+        return take(String(decoding: known, as: UTF8.self))
+      }
       let special = found?.special ?? lexicon.special.contains(raw)
       if special, !lexicon.texting.isEmpty, lexicon.texting[raw] != nil {
         pending = (raw, previous)
@@ -400,8 +417,28 @@ package enum Normalizer {
     @inline(__always)
     mutating func take(ascii bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) {
       guard let id = plainID(ascii: bytes, hash: hash) else { return take(Normalizer.string(ascii: bytes)) }
+      if id == Vocabulary.unknown, Normalizer.isStretched(bytes), let known = unstretched(bytes) {
+        return known.withUnsafeBufferPointer { take(ascii: $0) }
+      }
       // A word the scenario never mentions keeps its text as typed, and no id.
       append(id >= 0 ? vocabulary.pointee.words[Int(id)] : Normalizer.string(ascii: bytes), id: id)
+    }
+
+    /// A word stretched for emphasis ("byeee", "sooo", "nightttt"), which the vocabulary does not
+    /// know as typed: the first of its shortenings, each run of three or more of one letter cut
+    /// to two ("sleeeep": "sleep"), then to one ("goodbyeee": "goodbye"), that the vocabulary or
+    /// the lexicon knows; nil when neither does (the word is kept as typed).
+    func unstretched(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+      for keep in [2, 1] {
+        let form = Normalizer.shortened(bytes, keep: keep)
+        let known = form.withUnsafeBufferPointer { form -> Bool in
+          if let found = vocabulary.pointee.lookup(bytes: form, for: lexicon) { return found.id >= 0 || found.special }
+          let word = Normalizer.string(ascii: form)
+          return vocabulary.pointee.id(word) >= 0 || lexicon.special.contains(word)
+        }
+        if known { return form }
+      }
+      return nil
     }
 
     /// The id of a word that becomes a token as it is (``Vocabulary/unknown`` for a word the
@@ -472,6 +509,34 @@ package enum Normalizer {
 }
 
 extension Normalizer {
+  /// True when a letter stands three times or more in a row ("byeee"): no English word has one.
+  @inline(__always)
+  static func isStretched(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var k = 2
+    while k < bytes.count {
+      let c = bytes[k]
+      if c == bytes[k - 1] && c == bytes[k - 2] && c &- 97 < 26 { return true }
+      k += 1
+    }
+    return false
+  }
+
+  /// The word with each run of three or more of one letter cut to `keep` letters.
+  static func shortened(_ bytes: UnsafeBufferPointer<UInt8>, keep: Int) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var k = 0
+    while k < bytes.count {
+      let c = bytes[k]
+      var end = k + 1
+      while end < bytes.count && bytes[end] == c { end += 1 }
+      let run = end - k
+      out.append(contentsOf: repeatElement(c, count: run >= 3 && c &- 97 < 26 ? keep : run))
+      k = end
+    }
+    return out
+  }
+
   /// A string of bytes known to be ASCII (a word of the ASCII scanner). Built through
   /// `String(unsafeUninitializedCapacity:)`, which makes a word of up to 15 bytes a small string
   /// with one ASCII test; `String(decoding:as:)` validated it as UTF-8 first. Most words of a
