@@ -35,7 +35,7 @@ struct SignalReasonsTests {
     let (detector, diagnostics) = SignalReaderTests.detector(Self.files)
     #expect(diagnostics.isEmpty, "\(diagnostics)")
     var m = Matcher()
-    let (found, reasons) = detector.reasons("my cat is lost", matcher: &m)
+    let (found, reasons, _) = detector.reasons("my cat is lost", matcher: &m)
     #expect(found.ids == ["pet-lost"])
     #expect(reasons.map(\.by) == ["pattern", "reading"])
     #expect(reasons[0].text == "my {sig-pet} is {sig-gone}")
@@ -44,9 +44,16 @@ struct SignalReasonsTests {
     #expect(reasons[1].location?.description == "signals.yaml:10:9")
     // The reading alone: the pattern needs "my ... is".
     #expect(detector.reasons("the dog ran away", matcher: &m).reasons.map(\.by) == ["reading"])
-    // Taken back by `unless`: no signal, no reason.
+    // Taken back by `unless`: no signal, no reason; what would show it, and what takes it back.
     let framed = detector.reasons("my cat is lost but found", matcher: &m)
     #expect(framed.found.ids.isEmpty && framed.reasons.isEmpty)
+    #expect(framed.takenBack.map(\.signal) == ["pet-lost"])
+    #expect(framed.takenBack.first?.shownBy.map(\.by) == ["pattern", "reading"])
+    #expect(framed.takenBack.first?.takenBy.map(\.by) == ["unless"])
+    #expect(framed.takenBack.first?.takenBy.first?.text == "found")
+    #expect(framed.takenBack.first?.takenBy.first?.location?.description == "signals.yaml:8:10")
+    // A line nothing would show has nothing taken back.
+    #expect(detector.reasons("found a purple hat", matcher: &m).takenBack.isEmpty)
     #expect(detector.reasons("a purple elephant", matcher: &m).reasons.map(\.signal) == ["elephant"])
   }
 }

@@ -147,8 +147,8 @@ struct Compiler {
           patterns.append(p)
           patternPlaces.append(m.location)
         }
-        let unless = s.unless.compactMap { pattern($0, &pc) }
-        var unlessFrame = s.unlessFrame.compactMap { pattern($0, &pc) }
+        let unless = s.unless.compactMap { text in pattern(text, &pc).map { ($0, text.location) } }
+        var unlessFrame = s.unlessFrame.compactMap { text in pattern(text, &pc).map { ($0, text.location) } }
         if s.kind == .crisis { unlessFrame += sharedFrames }
         var readings: [SignalReader.Reading] = []
         var readingPlaces: [SourceLocation] = []
@@ -169,9 +169,10 @@ struct Compiler {
             info: SignalInfo(
               id: s.id.value, name: s.name, kind: s.kind.rawValue, description: s.description, notice: s.notice,
               source: s.source),
-            kind: s.kind, patterns: patterns, unless: unless, negatable: s.negatable && s.kind != .crisis,
-            unlessFrame: unlessFrame, readings: readings, afterCrisis: s.afterCrisis, examples: s.examples,
-            notExamples: s.notExamples, patternPlaces: patternPlaces, readingPlaces: readingPlaces))
+            kind: s.kind, patterns: patterns, unless: unless.map(\.0), negatable: s.negatable && s.kind != .crisis,
+            unlessFrame: unlessFrame.map(\.0), readings: readings, afterCrisis: s.afterCrisis, examples: s.examples,
+            notExamples: s.notExamples, patternPlaces: patternPlaces, readingPlaces: readingPlaces,
+            unlessPlaces: unless.map(\.1), unlessFramePlaces: unlessFrame.map(\.1)))
       }
     }
     // Families that only `any` readings count keep their negations to themselves.
@@ -272,8 +273,8 @@ struct Compiler {
   /// The calm frames of the shared files' `crisis_frames`, which every crisis signal weighs after
   /// its own `unless_frame`: written once, not once a signal. A scenario file cannot add them (it
   /// would weaken the shipped crisis signals).
-  mutating func crisisFrames(_ pc: inout PatternCompiler) -> [Pattern] {
-    var frames: [Pattern] = []
+  mutating func crisisFrames(_ pc: inout PatternCompiler) -> [(Pattern, SourceLocation)] {
+    var frames: [(Pattern, SourceLocation)] = []
     for doc in library.documents {
       if doc.scenario != nil {
         if let first = doc.crisisFrames.first {
@@ -283,7 +284,7 @@ struct Compiler {
         }
         continue
       }
-      frames += doc.crisisFrames.compactMap { pattern($0, &pc) }
+      frames += doc.crisisFrames.compactMap { text in pattern(text, &pc).map { ($0, text.location) } }
     }
     return frames
   }

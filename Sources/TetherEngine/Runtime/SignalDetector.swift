@@ -24,6 +24,10 @@ package struct SignalDetector: Sendable {
     /// `readings` (for ``reasons(_:matcher:)``).
     package var patternPlaces: [SourceLocation] = []
     package var readingPlaces: [SourceLocation] = []
+    /// Where each `unless` and `unless_frame` pattern was written (a crisis signal's frames end
+    /// with the shared `crisis_frames`), for the reasons a line is not read.
+    package var unlessPlaces: [SourceLocation] = []
+    package var unlessFramePlaces: [SourceLocation] = []
   }
 
   package var signals: [Compiled] = []
@@ -562,9 +566,23 @@ package struct SignalDetector: Sendable {
     _ si: Int, _ candidates: [Int32], _ mine: Range<Int>, _ ids: [Int32], _ matcher: inout Matcher, read: Bool,
     tagged: inout SignalReader.Tagged, breaks: [Int]
   ) -> Firing {
-    var hit = read
+    if !read && !hits(si, candidates, mine, ids, &matcher, tagged: &tagged, breaks: breaks) { return .none }
+    for u in signals[si].unless.indices where matcher.match(signals[si].unless[u], ids) != nil { return .none }
+    for u in signals[si].unlessFrame.indices where matcher.match(signals[si].unlessFrame[u], ids) != nil {
+      return .framed(matched(signals[si].unlessFrame[u], matcher))
+    }
+    return .shows
+  }
+
+  /// True when one of the patterns `candidates[mine]` of signal `si` matches and counts, before its
+  /// `unless` and `unless_frame` are weighed.
+  @inline(__always)
+  func hits(
+    _ si: Int, _ candidates: [Int32], _ mine: Range<Int>, _ ids: [Int32], _ matcher: inout Matcher,
+    tagged: inout SignalReader.Tagged, breaks: [Int]
+  ) -> Bool {
     let crisis = signals[si].kind == .crisis
-    for c in mine where !hit {
+    for c in mine {
       let i = Int(flat[Int(candidates[c])].pattern)
       guard matcher.match(signals[si].patterns[i], ids) != nil else { continue }
       // A crisis pattern whose crisis words all stand denied ("i'm not suicidal lol, just
@@ -574,17 +592,9 @@ package struct SignalDetector: Sendable {
         reader.complete(&tagged, breaks: breaks)
         if reader.discounted(matched(signals[si].patterns[i], matcher), in: tagged) { continue }
       }
-      if !signals[si].negatable || !negated(signals[si].patterns[i], matcher, ids, breaks: breaks) {
-        hit = true
-        break
-      }
+      if !signals[si].negatable || !negated(signals[si].patterns[i], matcher, ids, breaks: breaks) { return true }
     }
-    if !hit { return .none }
-    for u in signals[si].unless.indices where matcher.match(signals[si].unless[u], ids) != nil { return .none }
-    for u in signals[si].unlessFrame.indices where matcher.match(signals[si].unlessFrame[u], ids) != nil {
-      return .framed(matched(signals[si].unlessFrame[u], matcher))
-    }
-    return .shows
+    return false
   }
 
   /// True when signal `si`, taken back by a frame of its `unless_frame` that covered the words

@@ -113,6 +113,29 @@ struct ExplainLineTests {
     #expect(cues.stdout.contains("    reading at least "))
   }
 
+  @Test("A line not read because an unless takes it back says what would show it and what takes it back, and where")
+  func takenBack() throws {
+    let r = try Binary.run(["explain", "--line", "bye bye bye"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("  shows no signal: no crisis, no leaving, no warning sign.\n"))
+    #expect(r.stdout.contains("  exit (exit) is not shown: it would be by\n    pattern "), "\(r.stdout)")
+    #expect(r.stdout.contains("  but is taken back by\n    unless (bye week|bye bye bye)\n      at "), "\(r.stdout)")
+    let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var checked = 0
+    for (i, line) in lines.enumerated() where line.hasPrefix("      at ") {
+      let place = line.dropFirst("      at ".count).split(separator: ":")
+      let file = try String(contentsOfFile: String(place[0]), encoding: .utf8)
+      let written = file.split(separator: "\n", omittingEmptySubsequences: false)[Int(place[1])! - 1]
+      let named = lines[i - 1].trimmingCharacters(in: .whitespaces)
+      for by in ["pattern ", "unless "] where named.hasPrefix(by) {
+        #expect(written.contains(named.dropFirst(by.count)), "\(written) / \(named)")
+        checked += 1
+      }
+    }
+    #expect(checked >= 2)
+    for line in lines { #expect(ColumnLayout.displayWidth(line) <= 80, "\(line)") }
+  }
+
   @Test("An id and a line together, or neither, is a usage error")
   func usage() throws {
     for args in [["explain"], ["explain", "isolation", "--line", "hi"]] {
