@@ -485,7 +485,7 @@ struct SignalEvaluationTests {
       case "unseen-lines-2.json": (0.945, 0.005, 0.98, 0.003)
       case "unseen-lines-3.json": (0.98, 0.004, 0.98, 0.003)
       case "unseen-lines-4.json": (0.983, 0.014, 0.98, 0.007)
-      case "unseen-lines-5.json": (0.962, 0.006, 0.97, 0.003)
+      case "unseen-lines-5.json": (0.969, 0.006, 0.97, 0.003)
       case "unseen-lines-6.json": (0.98, 0.008, 0.95, 0.003)
       // Set 7, written blind at the start of the session after that (main at 7c90268): crisis
       // 101/160, false alarms 17/340, exit 86/98, exit false alarms 8/402. After the crisis
@@ -512,7 +512,7 @@ struct SignalEvaluationTests {
       // hand-written lines per concept): half A 99/120, 0/180; half B 42/100, 18/200; set 9
       // 92/160, 17/340; set 7 115/160, 15/340; set 5 92/140, 9/260; sets 2, 4, 8B and exit
       // unchanged. Half B, by the same writer, did not move: what half A taught was its own lines.
-      case "unseen-lines-9.json": (0.941, 0.008, 0.98, 0.003)
+      case "unseen-lines-9.json": (0.948, 0.008, 0.998, 0.003)
       // Crisis 14 (a place with two more weak signs) gave half A its one false alarm (a night on
       // the roof looking at the stars, "so peaceful up there"): the ceiling rose to it. A frame
       // for the view was tried and dropped: it took back the place of "stood on the roof tonight
@@ -523,7 +523,7 @@ struct SignalEvaluationTests {
       // sets and raised no false alarm there.
       // It gained one more (17 -> 18 of 200, counts only) with the `warning-signs` signal
       // (below), which caught 5 more of its crisis lines (43 -> 48 of 100).
-      case "unseen-lines-10b.json": (0.518, 0.082, 0.91, 0.026)
+      case "unseen-lines-10b.json": (0.518, 0.082, 0.933, 0.026)
       // Sets 11 and 12, written blind by two helpers at the start of the session that made sets
       // 2, 4, 5, 7 and 9 development sets, measured after the new-subject scope rule and before
       // anything else changed: set 11 crisis 110/160, false alarms 21/340, exit 90/100, exit false
@@ -542,7 +542,7 @@ struct SignalEvaluationTests {
       // Set 12 lost one line (97 -> 96 of 130, counts only) when "bye. thank you for everything"
       // stopped being a crisis line by itself: a play-tester leaving the app in the saying-goodbye
       // scenario got the safety notice and a persona stuck in crisis mode.
-      case "unseen-lines-12.json": (0.836, 0.04, 0.93, 0.01)
+      case "unseen-lines-12.json": (0.836, 0.04, 0.972, 0.01)
       // Then (crisis 11, this session): the negation scope ends at the speaker's next "i", a
       // clause typed without its "i" is the speaker's, a clause told as past and someone else's
       // reported words count for no crisis pattern; two helpers wrote concept families from the
@@ -573,11 +573,11 @@ struct SignalEvaluationTests {
       // exit 8B 45/49 (false alarms 6 -> 3 of 251), 10B 56 -> 57 of 62 (9 -> 6), 11 90 -> 93 of
       // 100 (12 -> 8), 12 70 -> 73 of 78 (3 -> 3), 14 70 -> 75 of 80 (11 -> 3); crisis unchanged.
       case "unseen-lines-13.json": (0.933, 0.014, 0.98, 0.004)
-      case "unseen-lines-14.json": (0.912, 0.049, 0.93, 0.01)
+      case "unseen-lines-14.json": (0.926, 0.049, 0.93, 0.01)
       // Set 15, measured before anything changed (main at f1ea01b): crisis 103/140 (plans 7/14,
       // means 7/14, farewells 8/14, denial-then-real 9/14; direct 14/14), false alarms 16/260
       // (past 5, dark jokes 3, negated 3, third party 3), exit 71/80, exit false alarms 4/320.
-      case "unseen-lines-15.json": (0.933, 0.06, 0.88, 0.013)
+      case "unseen-lines-15.json": (0.94, 0.06, 0.973, 0.013)
       // Sets 16 and 17, measured before anything changed (main at 64ff99c): set 16 crisis
       // 102/140 (means 7/14, plans 8/14, farewells 8/14, denial-then-real 9/14), false alarms
       // 11/260 (past 4, negated 3), exit 75/80, exit false alarms 6/320; set 17 crisis 103/141
@@ -598,25 +598,25 @@ struct SignalEvaluationTests {
       // 10, 16 12 -> 11), crisis 538 of 800 unchanged. Ceilings and floors of every set moved to
       // just beside what was measured.
       case "unseen-lines-16.json": (0.969, 0.045, 0.93, 0.019)
-      case "unseen-lines-17.json": (0.941, 0.07, 0.9, 0.026)
+      case "unseen-lines-17.json": (0.948, 0.07, 0.9, 0.026)
       // Sets 18 and 19, measured before anything changed (main at e6f2b53): set 18 crisis
       // 112/144 (plans 7/14, means 9/14, farewells 10/14; direct and self-harm 14/14), false
       // alarms 13/256 (past 4, academic and media 3), exit 75/84, exit false alarms 3/316; set 19
       // crisis 104/140 (plans 5/14, farewells 7/14, means 9/14; direct 14/14), false alarms
       // 14/260 (past 7), exit 72/80, exit false alarms 6/320.
-      case "unseen-lines-18.json": (0.845, 0.052, 0.89, 0.01)
-      case "unseen-lines-19.json": (0.812, 0.055, 0.89, 0.019)
+      case "unseen-lines-18.json": (0.866, 0.052, 0.89, 0.01)
+      case "unseen-lines-19.json": (0.812, 0.055, 0.948, 0.019)
       // Set 20 (480 lines, the kinds read worst), measured before it was read (main at 3f26c42):
       // crisis 103/240 (plans 15/50, farewells 13/40, questions 14/35, burden 16/30, means 21/50,
       // denial then the real thing 24/35), false alarms 34/240 (past 14 of 40, benign plans 8),
       // exit 58/67, exit false alarms 6/413. Then tuned on: crisis 155/240, false alarms 19/240.
-      case "unseen-lines-20.json": (0.839, 0.08, 0.86, 0.015)
+      case "unseen-lines-20.json": (0.852, 0.08, 0.923, 0.015)
       // Set 21 (480 lines, set 20's brief), measured before anything changed (main at 4e95d71
       // with the counted-only negation scope, which moved no count of any other set): crisis
       // 105/240 (plans 14/50, farewells 11/40, burden 15/30, means 17/50, questions 20/35, denial
       // then the real thing 28/35), false alarms 25/240, exit 55/69, exit false alarms 9/411. Set
       // 20 rose from 103 to 155 of 240 when tuned on; set 21, never read, stands where set 20 began.
-      case "unseen-lines-21.json": (0.552, 0.11, 0.79, 0.023)
+      case "unseen-lines-21.json": (0.556, 0.11, 0.853, 0.023)
       // Sets 22 and 23 (480 lines each), measured before they were read (main at 1e85ee7): set 22
       // crisis 144/240 (questions 17/35, farewells 23/40, plans 25/50), false alarms 26/240, exit
       // 52/68, exit false alarms 9/412; set 23 crisis 107/240 (farewells 12/40, means 16/50, plans
@@ -624,8 +624,8 @@ struct SignalEvaluationTests {
       // tuned on first while set 22 stayed unread: set 23 107 -> 132, set 22 144 -> 146 (false
       // alarms 26 -> 26). Then set 22 was read: dying planned or decided said plainly ("i plan to
       // die tonight", "i have decided to die") had been read as no crisis at all; 146 -> 154.
-      case "unseen-lines-22.json": (0.914, 0.11, 0.76, 0.023)
-      case "unseen-lines-23.json": (0.873, 0.1, 0.88, 0.018)
+      case "unseen-lines-22.json": (0.918, 0.11, 0.85, 0.023)
+      case "unseen-lines-23.json": (0.881, 0.1, 0.88, 0.018)
       // Sets 24 and 25 (400 lines each, set 19's brief), measured before anything changed (main
       // at 6d11551): set 24 (held out) crisis 101/140 (plans 6/14, means 7/14, questions 8/14,
       // indirect 9/14; direct 14/14), false alarms 15/260 (past 5), exit 76/84, exit false alarms
@@ -633,8 +633,8 @@ struct SignalEvaluationTests {
       // false alarms 17/260 (past 4, third party 3), exit 70/84, exit false alarms 4/316. Set 25
       // was then read and tuned on: crisis 132/140, false alarms 15/260, exit 78/84 (the exit
       // misses left are crisis farewells, which never end a conversation).
-      case "unseen-lines-24.json": (0.755, 0.065, 0.89, 0.01)
-      case "unseen-lines-25.json": (0.96, 0.06, 0.92, 0.015)
+      case "unseen-lines-24.json": (0.776, 0.065, 0.89, 0.01)
+      case "unseen-lines-25.json": (0.96, 0.06, 0.962, 0.015)
       // Sets 26 and 27 (warning signs; no crisis and no exit line): crisis false alarms 4/400
       // and 5/400, exit false alarms 4/400 and 0/400 before anything changed (main at 5987395).
       case "unseen-lines-26.json": (0, 0.015, 0, 0.015)
@@ -644,7 +644,7 @@ struct SignalEvaluationTests {
       // crisis 108/142 (means 8/14, farewells 9/14, plans 9/14, indirect 9/14; self-harm 14/14),
       // false alarms 13/258 (negated 3, past 3, third party 3), exit 76/84, exit false alarms 4/316.
       // At the session's end (2026-11-27 evening): crisis 109/142, false alarms 10/258.
-      case "unseen-lines-29.json": (0.814, 0.04, 0.9, 0.013)
+      case "unseen-lines-29.json": (0.814, 0.04, 0.926, 0.013)
       // Sets 30 (held out) and 31 (development), measured once before any change of that session
       // (main at `bed9b05`): set 30 crisis 107/140 (farewells 7/14, plans 8/14, questions 8/14),
       // false alarms 12/260, exit 82/84, exit false alarms 11/316; set 31 crisis 109/140 (indirect
@@ -661,7 +661,7 @@ struct SignalEvaluationTests {
       // -> 104; 8B, 10B, 11 unchanged; held-out false alarms 133 -> 133 of 3,315. Floors of the
       // sets that moved rose to just under these.
       case "unseen-lines-30.json": (0.826, 0.05, 0.95, 0.036)
-      case "unseen-lines-31.json": (0.955, 0.065, 0.82, 0.033)
+      case "unseen-lines-31.json": (0.955, 0.065, 0.962, 0.033)
       // Sets 32 and 33 (warning signs) at the start (main at `92cb742`): crisis false alarms 3/400
       // each, exit false alarms 2/400 and 5/400. Set 34: crisis 100/140 (farewells 10/14, plans
       // 10/14, questions 10/14, means 8/14, indirect 8/14, denial-then-real 7/14), false alarms
@@ -682,7 +682,7 @@ struct SignalEvaluationTests {
       // 137 of 3,715 (19 12 -> 13). Floors of the sets that moved rose to just under these.
       case "unseen-lines-32.json": (0, 0.01, 0, 0.01)
       case "unseen-lines-33.json": (0, 0.01, 0, 0.015)
-      case "unseen-lines-34.json": (0.912, 0.047, 0.9, 0.023)
+      case "unseen-lines-34.json": (0.919, 0.047, 0.974, 0.023)
       case "unseen-lines-35.json": (0, 0.03, 0.9, 0.075)
       // Sets 36 (warning signs) and 37 (crisis, leaving), held out, at the start (main at
       // `06662aa`): set 36 crisis false alarms 2/400, exit false alarms 6/400; set 37 crisis
@@ -700,7 +700,7 @@ struct SignalEvaluationTests {
       // alarms 83 -> 81 of 5,307 (sets 28 and 36), exit read unchanged. Floors of the sets that
       // moved rose to just under these.
       case "unseen-lines-36.json": (0, 0.006, 0, 0.016)
-      case "unseen-lines-37.json": (0.769, 0.058, 0.91, 0.014)
+      case "unseen-lines-37.json": (0.776, 0.058, 0.927, 0.014)
       // Sets 38 (crisis, leaving) and 39 (warning signs), held out, at the start (main at
       // `e5eefdc`): set 38 crisis 111/140 (means 8/14, question 9/14, plan 10/14, indirect,
       // farewell and denial-then-real 11/14), false alarms 8/260, exit 89/99, exit false alarms
@@ -736,7 +736,16 @@ struct SignalEvaluationTests {
       // `f145b02`): set 42 crisis 118/140 (plan 8/14, means 9/14, indirect and question 11/14),
       // false alarms 8/260 (past 3, dark jokes 2, negated 2), exit 90/99, exit false alarms
       // 2/301; set 43 crisis false alarms 3/400, exit false alarms 1/400.
-      case "unseen-lines-42.json": (0.840, 0.031, 0.907, 0.007)
+      // Then (the fifth session of 2026-11-28): leaving read by concept on lines of my own (a break
+      // from the screen, sign-offs; goodbyes to others as frames, not whole-line unless entries),
+      // crisis 23 (a helper: questions about what follows one's own end, means kept, last
+      // farewells, three calm frames) and the speaker's death then others' relief read across a
+      // person named between (across_subjects). Held out, counts only: crisis 1,512 -> 1,521 of
+      // 2,025 (18 125, 21 134, 24 109, 37 109, 42 119), false alarms 194 -> 194 of 6,755; exit
+      // 1,261 -> 1,269 of 1,370, false alarms 95 -> 93 of 7,410. Development crisis 3,198 ->
+      // 3,211 of 3,395 (false alarms 134), exit 1,805 -> 1,814 of 1,851 (false alarms 45).
+      // Floors of the sets that moved rose to just under.
+      case "unseen-lines-42.json": (0.848, 0.031, 0.907, 0.007)
       case "unseen-lines-43.json": (0, 0.008, 0, 0.003)
       default: (0.775, 0.04, 0.92, 0.025)
       }
@@ -771,23 +780,24 @@ struct SignalEvaluationTests {
     // the sign; held out 26 14 -> 16, 28 16 -> 17, 32 18 -> 21).
     let signFloor: Double? =
       switch fixtureName {
-      case "unseen-lines.json": 0.908
-      case "unseen-lines-2.json": 0.645
-      case "unseen-lines-3.json": 0.653
-      case "unseen-lines-26.json": 0.621
-      case "unseen-lines-27.json": 0.929
-      case "unseen-lines-28.json": 0.667
+      case "unseen-lines.json": 0.915
+      case "unseen-lines-2.json": 0.65
+      case "unseen-lines-3.json": 0.664
+      case "unseen-lines-26.json": 0.63
+      case "unseen-lines-27.json": 0.935
+      case "unseen-lines-28.json": 0.67
       // Sets 32 (held out) and 33 (development), new, at the start (main at `92cb742`): 140/330
       // and 158/330; after "signs 3" 164/330 and 284/330.
-      case "unseen-lines-32.json": 0.555
+      case "unseen-lines-32.json": 0.567
       case "unseen-lines-33.json": 0.885
+
       // Then (signs 4, a helper, the same session: being alone, a pastime let go, the companion
       // still being there, a medicine given up or let run out, people not answered, work handed in
       // late, time together counted): held out 26 184 -> 189, 28 199 -> 203, 32 164 -> 168 (547 ->
       // 560 of 984), 36 153 -> 156 of 330; signs raised that the writers did not mark 390 -> 388;
       // development 862 -> 874 of 2,109 (522 unmarked, unchanged).
       // Set 36 (held out), new, at the start (main at `06662aa`): 153/330.
-      case "unseen-lines-36.json": 0.504
+      case "unseen-lines-36.json": 0.516
       // Set 39 (held out), new, at the start (main at `e5eefdc`): 157/330.
       // Then (2026-11-28, evening, signs 5, a helper: the weakest signs widened by concept, hours
       // lost said as a surprise or a count, a better future said as not coming, a pastime or
@@ -795,7 +805,7 @@ struct SignalEvaluationTests {
       // -> 183, 36 156 -> 166, 39 157 -> 171 (873 -> 936 of 2,664); signs raised that the
       // writers did not mark 423 -> 441 (seven of them beside crisis lines); development 874 ->
       // 906 of 2,109 (unmarked 522, unchanged).
-      case "unseen-lines-39.json": 0.528
+      case "unseen-lines-39.json": 0.546
       // Set 41 (held out), new, at the start (main at `195832f`): 167/330 (stopping medication
       // 8/27, hopelessness 10/31, fear of loss 11/26, work or school 11/27).
       // Then (the same session, signs 6, a helper: the companion compared with people, the
@@ -803,11 +813,16 @@ struct SignalEvaluationTests {
       // 221, 32 183 -> 184, 36 166 -> 167, 39 171 -> 175, 41 167 -> 169 (1,103 -> 1,118 of 2,994
       // with set 41); signs raised that the writers did not mark 487 -> 489; development 906 ->
       // 910 of 2,109 (unmarked 522, unchanged).
-      case "unseen-lines-41.json": 0.51
+      case "unseen-lines-41.json": 0.54
       // Set 43 (held out), new, at the start (main at `f145b02`): 178/330 (declining interest
       // 10/27, fear of loss 12/26, stopping medication 12/31, isolation 14/28, work or school
       // 14/30); signs raised that the writer did not mark 23.
-      case "unseen-lines-43.json": 0.537
+      // Then (the same session, signs 7, a helper: stopping a medicine or a treatment, hopelessness,
+      // fear of loss, work or school, the late hour noticed): held out 26 202 -> 205, 28 221 -> 222,
+      // 32 184 -> 188, 36 167 -> 171, 39 175 -> 181, 41 169 -> 179, 43 178 -> 187 (1,296 -> 1,333
+      // of 3,324); signs raised that the writers did not mark 542 -> 544; development 910 -> 915
+      // of 2,109 (unmarked 523 -> 522).
+      case "unseen-lines-43.json": 0.564
       default: nil
       }
     if let signFloor { #expect(Double(signHit) / Double(signTotal) >= signFloor) }

@@ -144,9 +144,23 @@ struct SignalReaderTests {
       String(repeating: "i do not want to not live ", count: 1_400),
     ])
   func longLinesStayCheap(line: String) throws {
-    let start = ContinuousClock.now
+    // Counted, not timed (a timed test fails on a busy machine): each reading of the shipped
+    // signals tries at most its budget of (slot, hit) pairs on the line, and the line is read.
+    let d = try #require(Self.detector)
+    let normalized = Normalizer.normalize(line, lexicon: d.lexicon, vocabulary: d.vocabulary)
+    var ids: [Int32] = []
+    d.wordIDs(normalized, into: &ids)
+    let tagged = d.reader.tag(ids, breaks: normalized.breaks)
+    #expect(tagged.hits.count > 1_000)
+    var most = 0
+    for r in d.allReadings {
+      var tries = 0
+      _ = d.reader.holds(r, in: tagged, tries: &tries)
+      #expect(tries <= SignalReader.budget)
+      most = max(most, tries)
+    }
+    #expect(most > 0, "some reading was tried")
     _ = try readOnly(line)
-    #expect(ContinuousClock.now - start < .seconds(10))
   }
 
   /// The index (a word, a pair of words in a row, then the gates) only ever leaves out a

@@ -697,7 +697,15 @@ package struct SignalReader: Sendable {
   }
 
   /// True when the reading holds in some clause of the tagged line.
+  @inline(__always)
   package func holds(_ r: Reading, in t: Tagged) -> Bool {
+    var tries = 0
+    return holds(r, in: t, tries: &tries)
+  }
+
+  /// ``holds(_:in:)``, counting in `tries` the (slot, hit) pairs it tried: never more than
+  /// ``budget``, however long the line.
+  package func holds(_ r: Reading, in t: Tagged, tries: inout Int) -> Bool {
     if !r.couldHold(t.present) || !t.completed { return false }
     if r.atLeast > 0 { return holdsCombination(r, in: t) }
     // On long lines, remember the (slot, hit) pairs that led nowhere: each is tried once (with no
@@ -705,6 +713,7 @@ package struct SignalReader: Sendable {
     // it holds ("i want to not live" ten thousand times).
     var failed: [Bool] = t.hits.count > 64 ? [Bool](repeating: false, count: r.families.count * t.hits.count) : []
     var budget = Self.budget
+    defer { tries = Self.budget - max(budget, 0) }
     for i in t.hits.indices where t.hits[i].family == r.families[0] && !t.reported[t.hits[i].start] {
       let c = t.clause[t.hits[i].start]
       if !r.families.allSatisfy({ t.clauseFamilies[c].contains($0) }) { continue }
