@@ -140,16 +140,13 @@ struct Compiler {
           diagnostics.error(
             "a crisis signal cannot be negatable: negation must never hide a real crisis", at: s.id.location)
         }
-        var patterns: [Pattern] = []
-        var patternPlaces: [SourceLocation] = []
-        for m in s.match {
-          guard let p = pattern(m, &pc) else { continue }
-          patterns.append(p)
-          patternPlaces.append(m.location)
+        let (patterns, patternPlaces) = placedPatterns(s.match, &pc)
+        let unless = placedPatterns(s.unless, &pc)
+        var unlessFrame = placedPatterns(s.unlessFrame, &pc)
+        if s.kind == .crisis {
+          unlessFrame.patterns += sharedFrames.patterns
+          unlessFrame.places += sharedFrames.places
         }
-        let unless = s.unless.compactMap { text in pattern(text, &pc).map { ($0, text.location) } }
-        var unlessFrame = s.unlessFrame.compactMap { text in pattern(text, &pc).map { ($0, text.location) } }
-        if s.kind == .crisis { unlessFrame += sharedFrames }
         var readings: [SignalReader.Reading] = []
         var readingPlaces: [SourceLocation] = []
         for r in s.read {
@@ -169,10 +166,10 @@ struct Compiler {
             info: SignalInfo(
               id: s.id.value, name: s.name, kind: s.kind.rawValue, description: s.description, notice: s.notice,
               source: s.source),
-            kind: s.kind, patterns: patterns, unless: unless.map(\.0), negatable: s.negatable && s.kind != .crisis,
-            unlessFrame: unlessFrame.map(\.0), readings: readings, afterCrisis: s.afterCrisis, examples: s.examples,
+            kind: s.kind, patterns: patterns, unless: unless.patterns, negatable: s.negatable && s.kind != .crisis,
+            unlessFrame: unlessFrame.patterns, readings: readings, afterCrisis: s.afterCrisis, examples: s.examples,
             notExamples: s.notExamples, patternPlaces: patternPlaces, readingPlaces: readingPlaces,
-            unlessPlaces: unless.map(\.1), unlessFramePlaces: unlessFrame.map(\.1)))
+            unlessPlaces: unless.places, unlessFramePlaces: unlessFrame.places))
       }
     }
     // Families that only `any` readings count keep their negations to themselves.
@@ -273,8 +270,8 @@ struct Compiler {
   /// The calm frames of the shared files' `crisis_frames`, which every crisis signal weighs after
   /// its own `unless_frame`: written once, not once a signal. A scenario file cannot add them (it
   /// would weaken the shipped crisis signals).
-  mutating func crisisFrames(_ pc: inout PatternCompiler) -> [(Pattern, SourceLocation)] {
-    var frames: [(Pattern, SourceLocation)] = []
+  mutating func crisisFrames(_ pc: inout PatternCompiler) -> (patterns: [Pattern], places: [SourceLocation]) {
+    var frames: (patterns: [Pattern], places: [SourceLocation]) = ([], [])
     for doc in library.documents {
       if doc.scenario != nil {
         if let first = doc.crisisFrames.first {
@@ -284,9 +281,25 @@ struct Compiler {
         }
         continue
       }
-      frames += doc.crisisFrames.compactMap { text in pattern(text, &pc).map { ($0, text.location) } }
+      let placed = placedPatterns(doc.crisisFrames, &pc)
+      frames.patterns += placed.patterns
+      frames.places += placed.places
     }
     return frames
+  }
+
+  /// The patterns that compile, each with where it was written (one that does not is a located
+  /// error, and left out of both).
+  mutating func placedPatterns(_ texts: [Located<String>], _ pc: inout PatternCompiler)
+    -> (patterns: [Pattern], places: [SourceLocation])
+  {
+    var placed: (patterns: [Pattern], places: [SourceLocation]) = ([], [])
+    for text in texts {
+      guard let p = pattern(text, &pc) else { continue }
+      placed.patterns.append(p)
+      placed.places.append(text.location)
+    }
+    return placed
   }
 
   /// The `reading` section of a shared file (a scenario file cannot change how crisis lines are read).
