@@ -386,15 +386,15 @@ package enum Normalizer {
       // One hash for most words: a vocabulary marked for this lexicon answers both what the
       // word's id is and whether the lexicon changes it; texting forms are special words.
       let found = vocabulary.pointee.lookup(raw, for: lexicon)
-      let unknown =
-        found.map { $0.id == Vocabulary.unknown && !$0.special }
-        ?? (vocabulary.pointee.id(raw) == Vocabulary.unknown && !lexicon.special.contains(raw))
-      if unknown, Normalizer.isASCII(raw),
-        let known = Vocabulary.withBytes(raw, { Normalizer.isStretched($0) ? unstretched($0) : nil })
+      let special = found?.special ?? lexicon.special.contains(raw)
+      // A stretched word ("byeee") the vocabulary does not know: the scan for a stretch comes
+      // before a second lookup, which only a vocabulary not marked for the lexicon needs.
+      if !special, Normalizer.isASCII(raw), Vocabulary.withBytes(raw, Normalizer.isStretched),
+        (found?.id ?? vocabulary.pointee.id(raw)) == Vocabulary.unknown,
+        let known = Vocabulary.withBytes(raw, { unstretched($0) })
       {
         return take(String(decoding: known, as: UTF8.self))
       }
-      let special = found?.special ?? lexicon.special.contains(raw)
       if special, !lexicon.texting.isEmpty, lexicon.texting[raw] != nil {
         pending = (raw, previous)
       } else if let found, !special, !(lexicon.possessives && raw.utf8.last == 115) {
